@@ -1,0 +1,1 @@
+"""Fremdrift: innovation and improvement work for municipal welfare organisations."""

@@ -1,0 +1,147 @@
+"""Who may do what: the one place every view, API endpoint, service and command asks.
+
+A role held in an organisation applies to that organisation's whole sub-tree. Each action names
+the roles that grant it; `has_permission` answers with a reason that can be shown or logged, and
+`visible_organisations` narrows querysets by the same rule so lists and detail pages agree.
+"""
+
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.utils.translation import gettext as _
+
+from fremdrift.organisations.roles import Role
+
+EVERY_ROLE = frozenset(Role)
+
+# action -> roles that grant it in the target's organisation or above.
+RULES: dict[str, frozenset[Role]] = {
+    "organisation.view": EVERY_ROLE,
+    "organisation.manage": frozenset({Role.ORG_ADMIN}),
+    "membership.manage": frozenset({Role.ORG_ADMIN}),
+    "audit.view": frozenset({Role.ORG_ADMIN}),
+}
+
+# Actions anyone may take, logged in or not, on something that has been published.
+PUBLIC_ACTIONS = frozenset({"case.view"})
+
+
+@dataclass(frozen=True)
+class Permission:
+    allowed: bool
+    reason: str
+
+    def __bool__(self):
+        return self.allowed
+
+
+class NotAllowed(PermissionDenied):
+    """Raised by services; carries the reason so the caller can show it."""
+
+    def __init__(self, permission: Permission):
+        super().__init__(permission.reason)
+        self.permission = permission
+
+
+def organisation_of(target):
+    from fremdrift.organisations.models import Organisation
+
+    if isinstance(target, Organisation):
+        return target
+    return target.organisation
+
+
+def role_paths(user) -> list[tuple[str, Role]]:
+    """(organisation path, role) for each of the user's memberships, loaded once per user object."""
+    if not user.is_authenticated:
+        return []
+    cached = getattr(user, "_fremdrift_role_paths", None)
+    if cached is None:
+        cached = [
+            (path, Role(role)) for path, role in user.memberships.values_list("organisation__path", "role")
+        ]
+        user._fremdrift_role_paths = cached
+    return cached
+
+
+def roles_in(user, organisation) -> set[Role]:
+    """The roles the user holds in the organisation, directly or from above."""
+    return {role for path, role in role_paths(user) if organisation.path.startswith(path)}
+
+
+def is_platform_admin(user) -> bool:
+    return bool(user.is_authenticated and (user.is_platform_admin or user.is_superuser))
+
+
+def has_permission(user, action: str, target) -> Permission:
+    if action in PUBLIC_ACTIONS and getattr(target, "is_published", False):
+        return Permission(True, _("It is published."))
+    if not user.is_authenticated:
+        return Permission(False, _("You must log in."))
+    if is_platform_admin(user):
+        return Permission(True, _("You are a platform administrator."))
+    organisation = organisation_of(target)
+    granting = RULES.get(action, frozenset()) & roles_in(user, organisation)
+    if granting:
+        role = sorted(granting)[0]
+        return Permission(
+            True, _("You are %(role)s in %(organisation)s.") % {"role": role.label, "organisation": organisation}
+        )
+    needed = ", ".join(str(role.label) for role in sorted(RULES.get(action, ())))
+    return Permission(
+        False,
+        _("This needs one of the roles %(roles)s in %(organisation)s or above.")
+        % {"roles": needed or "–", "organisation": organisation},
+    )
+
+
+def require(user, action: str, target) -> Permission:
+    permission = has_permission(user, action, target)
+    if not permission:
+        raise NotAllowed(permission)
+    return permission
+
+
+def visible_organisations(user, action: str = "organisation.view"):
+    """Every organisation in which the user may take the action."""
+    from fremdrift.organisations.models import Organisation
+
+    if is_platform_admin(user):
+        return Organisation.objects.all()
+    roles = RULES.get(action, frozenset())
+    paths = [path for path, role in role_paths(user) if role in roles]
+    if not paths:
+        return Organisation.objects.none()
+    from django.db.models import Q
+
+    condition = Q()
+    for path in paths:
+        condition |= Q(path__startswith=path)
+    return Organisation.objects.filter(condition)
+
+
+def narrow(queryset, user, action: str, organisation_field: str = "organisation"):
+    """Only the rows whose organisation lets the user take the action."""
+    return queryset.filter(**{f"{organisation_field}__in": visible_organisations(user, action)})
+
+
+def get_for(user, action: str, queryset, **lookup):
+    """The object if the user may take the action on it. Invisible objects are 404, never 403."""
+    obj = queryset.filter(**lookup).first()
+    if obj is None:
+        raise Http404
+    permission = has_permission(user, action, obj)
+    if permission:
+        return obj
+    if not has_permission(user, "organisation.view", organisation_of(obj)):
+        raise Http404
+    raise NotAllowed(permission)
+
+
+def may_somewhere(user, action: str) -> bool:
+    """Whether the user may take the action in at least one organisation (for menus)."""
+    if is_platform_admin(user):
+        return True
+    roles = RULES.get(action, frozenset())
+    return any(role in roles for _path, role in role_paths(user))

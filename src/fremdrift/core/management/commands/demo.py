@@ -1,0 +1,29 @@
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+from fremdrift.accounts.demo import DEMO_PASSWORD
+from fremdrift.core import demo
+
+
+class Command(BaseCommand):
+    help = "Set up the embedded database with demo data if it has none, and serve Fremdrift."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--port", type=int, default=8000)
+        parser.add_argument("--host", default="127.0.0.1")
+        parser.add_argument("--no-serve", action="store_true", help="Prepare the database and stop.")
+
+    def handle(self, *args, host, port, no_serve, **options):
+        settings.DATA_DIR.mkdir(parents=True, exist_ok=True)
+        call_command("migrate", interactive=False, verbosity=0)
+        if not demo.has_data():
+            self.stdout.write("Loading demo data …")
+            demo.load_demo_data()
+        self.stdout.write(self.style.SUCCESS(f"\nFremdrift demo: http://{host}:{port}/accounts/login/"))
+        self.stdout.write(f"Every demo account has the password {DEMO_PASSWORD}")
+        for email, first, last, roles in demo.PEOPLE:
+            self.stdout.write(f"  {email:32} {first} {last}: " + ", ".join(f"{r.label} ({o})" for o, r in roles))
+        self.stdout.write(f"  {demo.PLATFORM_ADMIN[0]:32} platform administrator\n")
+        if not no_serve:
+            call_command("runserver", f"{host}:{port}", use_reloader=False)

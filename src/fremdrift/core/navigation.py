@@ -1,0 +1,37 @@
+"""The main navigation, per role: an entry shows when the user may use what it leads to.
+
+Apps add their entries here as they arrive, so the menu has one definition.
+"""
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from fremdrift import access
+
+
+@dataclass(frozen=True)
+class NavEntry:
+    label: str
+    url_name: str
+    # None: shown to everybody; "authenticated": to any logged-in user; else: an action in access.RULES.
+    needs: str | None = None
+
+
+ENTRIES = [
+    NavEntry(_("Home"), "home"),
+    NavEntry(_("Organisations"), "organisations:list", "authenticated"),
+    NavEntry(_("Audit trail"), "organisations:audit_overview", "audit.view"),
+]
+
+
+def entries_for(user) -> list[dict]:
+    visible = []
+    for entry in ENTRIES:
+        if entry.needs == "authenticated" and not user.is_authenticated:
+            continue
+        if entry.needs not in (None, "authenticated") and not access.may_somewhere(user, entry.needs):
+            continue
+        visible.append({"label": entry.label, "url": reverse(entry.url_name), "url_name": entry.url_name})
+    return visible

@@ -1,0 +1,13 @@
+from django.urls import path
+
+from . import views
+
+app_name = "organisations"
+
+urlpatterns = [
+    path("", views.organisation_list, name="list"),
+    path("<int:pk>/", views.organisation_detail, name="detail"),
+    path("<int:pk>/members/<int:membership_pk>/remove/", views.revoke_membership, name="revoke_membership"),
+    path("audit/", views.audit_overview, name="audit_overview"),
+    path("<int:pk>/audit/", views.audit_trail, name="audit"),
+]
