@@ -52,22 +52,27 @@ def organisation_of(target):
     return target.organisation
 
 
-def role_paths(user) -> list[tuple[str, Role]]:
-    """(organisation path, role) for each of the user's memberships, loaded once per user object."""
+@dataclass(frozen=True)
+class HeldRole:
+    path: str
+    role: Role
+    organisation_name: str
+
+
+def held_roles(user) -> list[HeldRole]:
+    """The user's memberships, loaded once per user object."""
     if not user.is_authenticated:
         return []
-    cached = getattr(user, "_fremdrift_role_paths", None)
+    cached = getattr(user, "_fremdrift_held_roles", None)
     if cached is None:
         cached = [
-            (path, Role(role)) for path, role in user.memberships.values_list("organisation__path", "role")
+            HeldRole(path, Role(role), name)
+            for path, role, name in user.memberships.values_list(
+                "organisation__path", "role", "organisation__name"
+            )
         ]
-        user._fremdrift_role_paths = cached
+        user._fremdrift_held_roles = cached
     return cached
-
-
-def roles_in(user, organisation) -> set[Role]:
-    """The roles the user holds in the organisation, directly or from above."""
-    return {role for path, role in role_paths(user) if organisation.path.startswith(path)}
 
 
 def is_platform_admin(user) -> bool:
@@ -82,12 +87,14 @@ def has_permission(user, action: str, target) -> Permission:
     if is_platform_admin(user):
         return Permission(True, _("You are a platform administrator."))
     organisation = organisation_of(target)
-    granting = RULES.get(action, frozenset()) & roles_in(user, organisation)
-    if granting:
-        role = sorted(granting)[0]
-        return Permission(
-            True, _("You are %(role)s in %(organisation)s.") % {"role": role.label, "organisation": organisation}
-        )
+    allowed_roles = RULES.get(action, frozenset())
+    for held in held_roles(user):
+        if held.role in allowed_roles and organisation.path.startswith(held.path):
+            return Permission(
+                True,
+                _("You are %(role)s in %(organisation)s.")
+                % {"role": held.role.label, "organisation": held.organisation_name},
+            )
     needed = ", ".join(str(role.label) for role in sorted(RULES.get(action, ())))
     return Permission(
         False,
@@ -110,7 +117,7 @@ def visible_organisations(user, action: str = "organisation.view"):
     if is_platform_admin(user):
         return Organisation.objects.all()
     roles = RULES.get(action, frozenset())
-    paths = [path for path, role in role_paths(user) if role in roles]
+    paths = [held.path for held in held_roles(user) if held.role in roles]
     if not paths:
         return Organisation.objects.none()
     from django.db.models import Q
@@ -144,4 +151,4 @@ def may_somewhere(user, action: str) -> bool:
     if is_platform_admin(user):
         return True
     roles = RULES.get(action, frozenset())
-    return any(role in roles for _path, role in role_paths(user))
+    return any(held.role in roles for held in held_roles(user))

@@ -165,8 +165,9 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", DATA_DIR / "static"))
-# Serve assets straight from the apps so a fresh install needs no collectstatic step.
+# Assets are served straight from the apps, so a fresh install needs no collectstatic step;
+# set STATIC_ROOT and run `fremdrift collectstatic` for compressed, cache-busted files in production.
+STATIC_ROOT = os.environ.get("STATIC_ROOT") or None
 WHITENOISE_USE_FINDERS = True
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", DATA_DIR / "media"))
 

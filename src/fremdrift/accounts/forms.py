@@ -5,10 +5,15 @@ from django.utils.translation import gettext_lazy as _
 
 
 class LoginForm(AuthenticationForm):
-    username = forms.EmailField(label=_("E-mail address"), widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "username"}))
+    username = forms.EmailField(
+        label=_("E-mail address"),
+        widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "username"}),
+    )
 
     error_messages = {
-        "invalid_login": _("The e-mail address or the password is wrong. After several failed attempts the account is locked for a while."),
+        "invalid_login": _(
+            "The e-mail address or the password is wrong. After several failed attempts the account is locked for a while."
+        ),
         "inactive": _("This account is inactive."),
     }
 

@@ -22,7 +22,7 @@ class AuditContext:
     reason: str = ""
 
 
-_context = contextvars.ContextVar("fremdrift_audit_context", default=AuditContext())
+_context = contextvars.ContextVar("fremdrift_audit_context", default=AuditContext())  # noqa: B039 (frozen)
 _registry: dict[type, dict] = {}
 
 

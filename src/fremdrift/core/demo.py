@@ -17,29 +17,57 @@ K = OrganisationKind
 
 # name, kind, children
 TREES = [
-    ("Nordfjord Kommune", K.MUNICIPALITY, [
-        ("Ældre og Sundhed", K.ADMINISTRATION, [
-            ("Kvalitet og Innovation", K.DEPARTMENT, []),
-            ("Hjemmeplejen", K.DEPARTMENT, [
-                ("Hjemmepleje Nord", K.UNIT, [("Aftenteam Nord", K.TEAM, [])]),
-                ("Hjemmepleje Syd", K.UNIT, []),
-            ]),
-            ("Plejecentre", K.DEPARTMENT, [
-                ("Plejecenter Lindely", K.UNIT, []),
-                ("Plejecenter Skovbrynet", K.UNIT, []),
-            ]),
-            ("Rehabilitering og Forebyggelse", K.DEPARTMENT, [
-                ("Træningscenter Nordfjord", K.UNIT, []),
-                ("Forebyggende Hjemmebesøg", K.UNIT, []),
-            ]),
-        ]),
-        ("Børn og Unge", K.ADMINISTRATION, []),
-    ]),
-    ("Sølund Kommune", K.MUNICIPALITY, [
-        ("Omsorg og Sundhed", K.ADMINISTRATION, [
-            ("Hjemmeplejen Sølund", K.DEPARTMENT, [("Område Vest", K.UNIT, [])]),
-        ]),
-    ]),
+    (
+        "Nordfjord Kommune",
+        K.MUNICIPALITY,
+        [
+            (
+                "Ældre og Sundhed",
+                K.ADMINISTRATION,
+                [
+                    ("Kvalitet og Innovation", K.DEPARTMENT, []),
+                    (
+                        "Hjemmeplejen",
+                        K.DEPARTMENT,
+                        [
+                            ("Hjemmepleje Nord", K.UNIT, [("Aftenteam Nord", K.TEAM, [])]),
+                            ("Hjemmepleje Syd", K.UNIT, []),
+                        ],
+                    ),
+                    (
+                        "Plejecentre",
+                        K.DEPARTMENT,
+                        [
+                            ("Plejecenter Lindely", K.UNIT, []),
+                            ("Plejecenter Skovbrynet", K.UNIT, []),
+                        ],
+                    ),
+                    (
+                        "Rehabilitering og Forebyggelse",
+                        K.DEPARTMENT,
+                        [
+                            ("Træningscenter Nordfjord", K.UNIT, []),
+                            ("Forebyggende Hjemmebesøg", K.UNIT, []),
+                        ],
+                    ),
+                ],
+            ),
+            ("Børn og Unge", K.ADMINISTRATION, []),
+        ],
+    ),
+    (
+        "Sølund Kommune",
+        K.MUNICIPALITY,
+        [
+            (
+                "Omsorg og Sundhed",
+                K.ADMINISTRATION,
+                [
+                    ("Hjemmeplejen Sølund", K.DEPARTMENT, [("Område Vest", K.UNIT, [])]),
+                ],
+            ),
+        ],
+    ),
     ("Nationalt Videnscenter for Velfærdsinnovation", K.NATIONAL_BODY, []),
 ]
 
@@ -88,12 +116,16 @@ def load_demo_data() -> DemoWorld:
     world = DemoWorld()
     _build_tree(TREES, None, world)
     email, first, last = PLATFORM_ADMIN
-    world.users[email] = _make_user(email, first, last, is_platform_admin=True, is_staff=True, is_superuser=True)
+    world.users[email] = _make_user(
+        email, first, last, is_platform_admin=True, is_staff=True, is_superuser=True
+    )
     for email, first, last, roles in PEOPLE:
         user = _make_user(email, first, last)
         world.users[email] = user
         for organisation_name, role in roles:
-            Membership.objects.create(user=user, organisation=world.organisations[organisation_name], role=role)
+            Membership.objects.create(
+                user=user, organisation=world.organisations[organisation_name], role=role
+            )
     for loader in DEMO_LOADERS:
         loader(world)
     return world

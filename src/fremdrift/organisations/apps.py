@@ -11,5 +11,6 @@ class OrganisationsConfig(AppConfig):
 
         from .models import Membership, Organisation
 
-        audit.register(Organisation, organisation=lambda org: org)
+        # Changes to an organisation belong to the trail of the one above it, whose administrators manage it.
+        audit.register(Organisation, organisation=lambda org: org.parent or org)
         audit.register(Membership, organisation=lambda membership: membership.organisation)

@@ -19,14 +19,20 @@ class ChildOrganisationForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=200)
     kind = forms.ChoiceField(
         label=_("Kind"),
-        choices=[(k.value, k.label) for k in OrganisationKind if k not in (
-            OrganisationKind.MUNICIPALITY, OrganisationKind.REGION, OrganisationKind.NATIONAL_BODY)],
+        choices=[
+            (k.value, k.label)
+            for k in OrganisationKind
+            if k
+            not in (OrganisationKind.MUNICIPALITY, OrganisationKind.REGION, OrganisationKind.NATIONAL_BODY)
+        ],
     )
 
 
 class AuditFilterForm(forms.Form):
     actor = forms.CharField(label=_("Who"), required=False)
-    action = forms.ChoiceField(label=_("What"), required=False, choices=[("", _("All"))] + AuditAction.choices)
+    action = forms.ChoiceField(
+        label=_("What"), required=False, choices=[("", _("All"))] + AuditAction.choices
+    )
     object_type = forms.ModelChoiceField(
         label=_("Kind of object"), required=False, queryset=ContentType.objects.none(), empty_label=_("All")
     )
@@ -35,8 +41,12 @@ class AuditFilterForm(forms.Form):
 
     def __init__(self, *args, object_types=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["object_type"].queryset = object_types if object_types is not None else ContentType.objects.none()
-        self.fields["object_type"].label_from_instance = lambda ct: ct.model_class()._meta.verbose_name.capitalize()
+        self.fields["object_type"].queryset = (
+            object_types if object_types is not None else ContentType.objects.none()
+        )
+        self.fields["object_type"].label_from_instance = lambda ct: (
+            ct.model_class()._meta.verbose_name.capitalize()
+        )
 
     def clean(self):
         cleaned = super().clean()

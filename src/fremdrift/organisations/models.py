@@ -41,9 +41,16 @@ class Organisation(models.Model):
     name = models.CharField(_("name"), max_length=200)
     kind = models.CharField(_("kind"), max_length=20, choices=OrganisationKind.choices)
     parent = models.ForeignKey(
-        "self", verbose_name=_("part of"), null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+        "self",
+        verbose_name=_("part of"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
     )
-    country = models.CharField(_("country"), max_length=2, choices=[("DK", _("Denmark")), ("SE", _("Sweden"))], default="DK")
+    country = models.CharField(
+        _("country"), max_length=2, choices=[("DK", _("Denmark")), ("SE", _("Sweden"))], default="DK"
+    )
     # Materialised path ("/3/17/42/") so sub-tree queries are one indexed prefix match.
     path = models.CharField(max_length=255, editable=False, db_index=True, default="")
     allows_public_ideas = models.BooleanField(_("the public may submit ideas"), default=False)
@@ -58,19 +65,6 @@ class Organisation(models.Model):
     def __str__(self):
         return self.name
 
-    def clean(self):
-        if self.parent is None and self.kind not in TOP_LEVEL_KINDS:
-            raise ValidationError({"parent": _("Only a municipality, region or national body can stand alone.")})
-        if self.parent is not None:
-            allowed = ALLOWED_PARENT_KINDS.get(self.kind, set())
-            if self.parent.kind not in allowed:
-                raise ValidationError(
-                    {"parent": _("A %(kind)s cannot be part of a %(parent)s.")
-                     % {"kind": self.get_kind_display(), "parent": self.parent.get_kind_display()}}
-                )
-            if self.pk and self.parent.path.startswith(self.path):
-                raise ValidationError({"parent": _("An organisation cannot be part of itself.")})
-
     @transaction.atomic
     def save(self, *args, **kwargs):
         old_path = self.path
@@ -84,8 +78,25 @@ class Organisation(models.Model):
         if old_path:
             for descendant in Organisation.objects.filter(path__startswith=old_path).exclude(pk=self.pk):
                 Organisation.objects.filter(pk=descendant.pk).update(
-                    path=new_path + descendant.path[len(old_path):]
+                    path=new_path + descendant.path[len(old_path) :]
                 )
+
+    def clean(self):
+        if self.parent is None and self.kind not in TOP_LEVEL_KINDS:
+            raise ValidationError(
+                {"parent": _("Only a municipality, region or national body can stand alone.")}
+            )
+        if self.parent is not None:
+            allowed = ALLOWED_PARENT_KINDS.get(self.kind, set())
+            if self.parent.kind not in allowed:
+                raise ValidationError(
+                    {
+                        "parent": _("A %(kind)s cannot be part of a %(parent)s.")
+                        % {"kind": self.get_kind_display(), "parent": self.parent.get_kind_display()}
+                    }
+                )
+            if self.pk and self.parent.path.startswith(self.path):
+                raise ValidationError({"parent": _("An organisation cannot be part of itself.")})
 
     @property
     def ancestor_ids(self) -> list[int]:
@@ -117,7 +128,9 @@ class Membership(models.Model):
         verbose_name = _("membership")
         verbose_name_plural = _("memberships")
         constraints = [
-            models.UniqueConstraint(fields=["user", "organisation", "role"], name="unique_role_per_organisation")
+            models.UniqueConstraint(
+                fields=["user", "organisation", "role"], name="unique_role_per_organisation"
+            )
         ]
         ordering = ["organisation__path", "role"]
 

@@ -9,7 +9,9 @@ from .models import Membership, Organisation
 
 
 def memberships_of(user):
-    return list(Membership.objects.filter(user=user).select_related("organisation").order_by("organisation__path"))
+    return list(
+        Membership.objects.filter(user=user).select_related("organisation").order_by("organisation__path")
+    )
 
 
 def visible_organisations_tree(user) -> list[tuple[Organisation, int]]:
@@ -33,7 +35,9 @@ def organisation_page(organisation: Organisation):
     return {"children": children, "members": members, "ancestors": organisation.ancestors()[:-1]}
 
 
-def audit_trail(organisation: Organisation, *, actor=None, action=None, object_type=None, since=None, until=None):
+def audit_trail(
+    organisation: Organisation, *, actor=None, action=None, object_type=None, since=None, until=None
+):
     entries = AuditEntry.objects.filter(organisation_path__startswith=organisation.path).select_related(
         "content_type", "actor"
     )

@@ -20,7 +20,9 @@ def create_organisation(actor, *, name: str, kind: str, parent: Organisation | N
             )
     else:
         access.require(actor, "organisation.manage", parent)
-    organisation = Organisation(name=name, kind=kind, parent=parent, country=parent.country if parent else country)
+    organisation = Organisation(
+        name=name, kind=kind, parent=parent, country=parent.country if parent else country
+    )
     organisation.full_clean(exclude=["path"])
     organisation.save()
     return organisation
@@ -48,8 +50,16 @@ def revoke_role(actor, *, membership: Membership, reason: str = ""):
 
 @audit.service
 @transaction.atomic
-def add_member(actor, *, organisation: Organisation, email: str, first_name: str, last_name: str, role: str,
-               reason: str = "") -> Membership:
+def add_member(
+    actor,
+    *,
+    organisation: Organisation,
+    email: str,
+    first_name: str,
+    last_name: str,
+    role: str,
+    reason: str = "",
+) -> Membership:
     """Give a person a role here, creating their account if they have none (they set a password by e-mail)."""
     from django.contrib.auth import get_user_model
 

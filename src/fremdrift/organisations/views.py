@@ -17,7 +17,9 @@ from .models import Membership, Organisation
 
 @login_required
 def organisation_list(request):
-    return render(request, "organisations/list.html", {"tree": selectors.visible_organisations_tree(request.user)})
+    return render(
+        request, "organisations/list.html", {"tree": selectors.visible_organisations_tree(request.user)}
+    )
 
 
 @login_required
@@ -32,18 +34,25 @@ def organisation_detail(request, pk):
             member_form = MemberForm(request.POST, prefix="member")
             if member_form.is_valid():
                 try:
-                    membership = services.add_member(request.user, organisation=organisation, **member_form.cleaned_data)
+                    membership = services.add_member(
+                        request.user, organisation=organisation, **member_form.cleaned_data
+                    )
                 except ValidationError as error:
                     member_form.add_error(None, error)
                 else:
-                    messages.success(request, _("%(user)s is now %(role)s.") % {
-                        "user": membership.user, "role": membership.get_role_display()})
+                    messages.success(
+                        request,
+                        _("%(user)s is now %(role)s.")
+                        % {"user": membership.user, "role": membership.get_role_display()},
+                    )
                     return redirect("organisations:detail", pk=pk)
         elif "add_child" in request.POST:
             child_form = ChildOrganisationForm(request.POST, prefix="child")
             if child_form.is_valid():
                 try:
-                    child = services.create_organisation(request.user, parent=organisation, **child_form.cleaned_data)
+                    child = services.create_organisation(
+                        request.user, parent=organisation, **child_form.cleaned_data
+                    )
                 except ValidationError as error:
                     child_form.add_error(None, error)
                 else:
@@ -77,11 +86,17 @@ def revoke_membership(request, pk, membership_pk):
 @login_required
 def audit_overview(request):
     organisations = list(access.visible_organisations(request.user, "audit.view").order_by("path"))
-    tops = [o for o in organisations if not any(o.path != p.path and o.path.startswith(p.path) for p in organisations)]
+    tops = [
+        o
+        for o in organisations
+        if not any(o.path != p.path and o.path.startswith(p.path) for p in organisations)
+    ]
     if len(tops) == 1:
         return redirect("organisations:audit", pk=tops[0].pk)
     if not tops:
-        raise access.NotAllowed(access.Permission(False, _("Only organisation administrators read the audit trail.")))
+        raise access.NotAllowed(
+            access.Permission(False, _("Only organisation administrators read the audit trail."))
+        )
     return render(request, "organisations/audit_overview.html", {"organisations": tops})
 
 
@@ -90,7 +105,8 @@ def audit_trail(request, pk):
     organisation = access.get_for(request.user, "audit.view", Organisation.objects.all(), pk=pk)
     object_types = ContentType.objects.filter(
         pk__in=AuditEntry.objects.filter(organisation_path__startswith=organisation.path)
-        .values("content_type").distinct()
+        .values("content_type")
+        .distinct()
     )
     form = AuditFilterForm(request.GET or None, object_types=object_types)
     filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
@@ -98,6 +114,13 @@ def audit_trail(request, pk):
     page = Paginator(entries, 50).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    return render(request, "organisations/audit.html", {
-        "organisation": organisation, "form": form, "page": page, "query": query.urlencode(),
-    })
+    return render(
+        request,
+        "organisations/audit.html",
+        {
+            "organisation": organisation,
+            "form": form,
+            "page": page,
+            "query": query.urlencode(),
+        },
+    )

@@ -15,7 +15,8 @@ class Command(BaseCommand):
         parser.add_argument("--first-name", default="")
         parser.add_argument("--last-name", default="")
         parser.add_argument(
-            "--no-input", action="store_true",
+            "--no-input",
+            action="store_true",
             help="Do not prompt; the password comes from FREMDRIFT_ADMIN_PASSWORD.",
         )
 

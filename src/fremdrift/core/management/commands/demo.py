@@ -23,7 +23,9 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(f"\nFremdrift demo: http://{host}:{port}/accounts/login/"))
         self.stdout.write(f"Every demo account has the password {DEMO_PASSWORD}")
         for email, first, last, roles in demo.PEOPLE:
-            self.stdout.write(f"  {email:32} {first} {last}: " + ", ".join(f"{r.label} ({o})" for o, r in roles))
+            self.stdout.write(
+                f"  {email:32} {first} {last}: " + ", ".join(f"{r.label} ({o})" for o, r in roles)
+            )
         self.stdout.write(f"  {demo.PLATFORM_ADMIN[0]:32} platform administrator\n")
         if not no_serve:
             call_command("runserver", f"{host}:{port}", use_reloader=False)

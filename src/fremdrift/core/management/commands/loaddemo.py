@@ -8,7 +8,12 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         if demo.has_data():
-            raise CommandError("The database already has organisations; demo data is only loaded into an empty one.")
+            raise CommandError(
+                "The database already has organisations; demo data is only loaded into an empty one."
+            )
         world = demo.load_demo_data()
-        self.stdout.write(self.style.SUCCESS(
-            f"Loaded {len(world.organisations)} organisations and {len(world.users)} users."))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Loaded {len(world.organisations)} organisations and {len(world.users)} users."
+            )
+        )

@@ -1,0 +1,71 @@
+import os
+import subprocess
+import sys
+from unittest import mock
+
+import pytest
+from django.db import OperationalError
+from django.urls import reverse
+
+pytestmark = [pytest.mark.foundation]
+
+
+def test_healthz_reports_the_database(client, db):
+    response = client.get(reverse("healthz"))
+    assert response.status_code == 200
+    assert response.json()["database"] == "ok"
+
+
+def test_healthz_is_503_when_the_database_is_unreachable(client, db):
+    with mock.patch("fremdrift.core.views.connection.cursor", side_effect=OperationalError("down")):
+        response = client.get(reverse("healthz"))
+    assert response.status_code == 503
+    assert response.json()["database"] == "unreachable"
+
+
+def run_django(env_overrides, code="import django; django.setup(); print('started')"):
+    inherited = {
+        k: v for k, v in os.environ.items() if k not in {"DEBUG", "FREMDRIFT_PRODUCTION", "DATABASE_URL"}
+    }
+    env = {**inherited, "DJANGO_SETTINGS_MODULE": "fremdrift.settings", **env_overrides}
+    return subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60)
+
+
+def test_production_refuses_the_default_secret_key():
+    result = run_django({"FREMDRIFT_PRODUCTION": "1", "SECRET_KEY": ""})
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr
+
+
+def test_production_refuses_debug():
+    result = run_django({"FREMDRIFT_PRODUCTION": "1", "SECRET_KEY": "x" * 50, "DEBUG": "1"})
+    assert result.returncode != 0
+    assert "DEBUG" in result.stderr
+
+
+def test_production_starts_when_configured():
+    result = run_django(
+        {
+            "FREMDRIFT_PRODUCTION": "1",
+            "SECRET_KEY": "x" * 50,
+            "DEBUG": "0",
+            "ALLOWED_HOSTS": "fremdrift.example.dk",
+        }
+    )
+    assert result.returncode == 0, result.stderr
+    assert "started" in result.stdout
+
+
+def test_database_url_selects_postgresql():
+    code = (
+        "import django; django.setup(); from django.conf import settings; "
+        "print(settings.DATABASES['default']['ENGINE'])"
+    )
+    result = run_django({"DATABASE_URL": "postgres://u@db.example:5432/fremdrift"}, code)
+    assert result.stdout.strip() == "django.db.backends.postgresql"
+
+
+def test_errors_render_in_the_layout(client, db):
+    response = client.get("/no-such-page/")
+    assert response.status_code == 404
+    assert 'id="main"' in response.content.decode()
