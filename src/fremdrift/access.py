@@ -21,6 +21,10 @@ RULES: dict[str, frozenset[Role]] = {
     "organisation.manage": frozenset({Role.ORG_ADMIN}),
     "membership.manage": frozenset({Role.ORG_ADMIN}),
     "audit.view": frozenset({Role.ORG_ADMIN}),
+    # --- strategy and action plans ---
+    # --- ideas and improvement boards ---
+    # --- funding ---
+    # --- library ---
 }
 
 # Actions anyone may take, logged in or not, on something that has been published.

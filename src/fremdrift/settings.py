@@ -56,6 +56,10 @@ INSTALLED_APPS = [
     "fremdrift.accounts",
     "fremdrift.organisations",
     "fremdrift.audit",
+    "fremdrift.strategy",
+    "fremdrift.ideas",
+    "fremdrift.funding",
+    "fremdrift.library",
 ]
 
 MIDDLEWARE = [

@@ -9,6 +9,10 @@ urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("accounts/", include("fremdrift.accounts.urls")),
     path("organisations/", include("fremdrift.organisations.urls")),
+    path("strategy/", include("fremdrift.strategy.urls")),
+    path("ideas/", include("fremdrift.ideas.urls")),
+    path("funds/", include("fremdrift.funding.urls")),
+    path("library/", include("fremdrift.library.urls")),
     path("admin/", admin.site.urls),
 ]
 if settings.OIDC_ENABLED:
