@@ -167,7 +167,9 @@ def _phase_bounds(phase_starts: Sequence[int], count: int) -> list[tuple[int, in
     starts = sorted({_index(start, "phase start") for start in phase_starts})
     for start in starts:
         if not 0 < start < count:
-            raise SpcInputError(f"a phase cannot start at point {start}: the series has points 0 to {count - 1}")
+            raise SpcInputError(
+                f"a phase cannot start at point {start}: the series has points 0 to {count - 1}"
+            )
     edges = [0, *starts, count]
     return list(zip(edges, edges[1:], strict=False))
 
@@ -229,7 +231,9 @@ def _runs_facts(runs: RunsBatch) -> dict[str, Any]:
     }
 
 
-def _phase_points(phase: PhaseSummary, lines: Lines, runs: RunsBatch, baseline, excluded, labels) -> list[Point]:
+def _phase_points(
+    phase: PhaseSummary, lines: Lines, runs: RunsBatch, baseline, excluded, labels
+) -> list[Point]:
     outside = lines.outside()[0]
     in_long_run = (runs.run_length[0] > runs.longest_run_max[0]) & runs.runs_signal[0]
     return [

@@ -8,7 +8,7 @@ for each, so that translators never have to fit a word into someone else's gramm
 """
 
 import gettext
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import numpy as np
@@ -19,7 +19,7 @@ LANGUAGES = ("da", "sv", "en")
 SHORT_SERIES = 10  # below this many useful points the runs analysis can hardly detect anything
 
 
-@lru_cache(maxsize=None)
+@cache
 def translation(language: str) -> gettext.NullTranslations:
     if language not in LANGUAGES:
         raise ValueError(f"unknown language {language!r}; choose one of {', '.join(LANGUAGES)}")
@@ -73,7 +73,9 @@ def _too_few_useful(summary, catalogue) -> str | None:
     if summary.n_useful == 0:
         if summary.chart == "run":
             return _("No useful points (all are missing or on the median): the runs analysis cannot be done.")
-        return _("No useful points (all are missing or on the centre line): the runs analysis cannot be done.")
+        return _(
+            "No useful points (all are missing or on the centre line): the runs analysis cannot be done."
+        )
     if summary.n_useful < SHORT_SERIES:
         sentence = catalogue.ngettext(
             "Only one useful point: the runs analysis cannot detect a shift.",

@@ -85,10 +85,14 @@ def matrix_input(values, denominators, chart: str) -> ChartInput:
     if numerators.ndim != 2 or numerators.shape[1] == 0:
         raise SpcInputError("the values must be a non-empty 2-D array, one series a row")
     if denominators is not None and denominators.shape != numerators.shape:
-        raise SpcInputError(f"the denominators have shape {denominators.shape}, the values {numerators.shape}")
+        raise SpcInputError(
+            f"the denominators have shape {denominators.shape}, the values {numerators.shape}"
+        )
     _refuse(np.isinf(numerators), lambda v, d: "the value is infinite", numerators, denominators, True)
     if denominators is not None:
-        _refuse(np.isinf(denominators), lambda v, d: "the denominator is infinite", numerators, denominators, True)
+        _refuse(
+            np.isinf(denominators), lambda v, d: "the denominator is infinite", numerators, denominators, True
+        )
     return checked(numerators, denominators, chart, batch=True)
 
 
@@ -113,19 +117,42 @@ def _format(number: float) -> str:
     return f"{number:g}"
 
 
-def checked(numerators: np.ndarray, denominators: np.ndarray | None, chart: str, *, batch: bool) -> ChartInput:
+def checked(
+    numerators: np.ndarray, denominators: np.ndarray | None, chart: str, *, batch: bool
+) -> ChartInput:
     """Check counts and denominators; a point with only one of the pair is missing (as in qicharts2)."""
     _check_denominators_allowed(denominators, chart)
     if denominators is not None:
-        _refuse(denominators == 0, lambda v, d: "the denominator is 0 (leave both cells empty "
-                "if there is no data for this point)", numerators, denominators, batch)
-        _refuse(denominators < 0, lambda v, d: f"the denominator {_format(d)} is negative",
-                numerators, denominators, batch)
+        _refuse(
+            denominators == 0,
+            lambda v, d: "the denominator is 0 (leave both cells empty if there is no data for this point)",
+            numerators,
+            denominators,
+            batch,
+        )
+        _refuse(
+            denominators < 0,
+            lambda v, d: f"the denominator {_format(d)} is negative",
+            numerators,
+            denominators,
+            batch,
+        )
     if chart in COUNTS:
-        _refuse(numerators < 0, lambda v, d: f"the count {_format(v)} is negative", numerators, denominators, batch)
+        _refuse(
+            numerators < 0,
+            lambda v, d: f"the count {_format(v)} is negative",
+            numerators,
+            denominators,
+            batch,
+        )
     if chart in PROPORTIONS:
-        _refuse(numerators > denominators, lambda v, d: f"the count {_format(v)} is larger than the "
-                f"denominator {_format(d)}", numerators, denominators, batch)
+        _refuse(
+            numerators > denominators,
+            lambda v, d: f"the count {_format(v)} is larger than the denominator {_format(d)}",
+            numerators,
+            denominators,
+            batch,
+        )
     if denominators is None:
         return ChartInput(numerators)
     incomplete = np.isnan(numerators) | np.isnan(denominators)

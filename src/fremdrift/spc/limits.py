@@ -75,7 +75,9 @@ def _symmetric(values, centre, spread, sigma, *, floor=None, ceiling=None) -> Li
 def run_chart(data: ChartInput, baseline: np.ndarray, centre: float | None, sigma: float) -> Lines:
     values = _ratio(data)
     nothing = np.full(values.shape, np.nan)
-    return Lines(values, _centre(lambda: masked_median(values, baseline), centre, len(values)), nothing, nothing)
+    return Lines(
+        values, _centre(lambda: masked_median(values, baseline), centre, len(values)), nothing, nothing
+    )
 
 
 def i_chart(data: ChartInput, baseline: np.ndarray, centre: float | None, sigma: float) -> Lines:
@@ -98,7 +100,9 @@ def mr_chart(data: ChartInput, baseline: np.ndarray, centre: float | None, sigma
 def _pooled_rate(data: ChartInput, baseline: np.ndarray) -> np.ndarray:
     """sum(numerators) / sum(denominators) over the baseline (a point's pair is missing together)."""
     with np.errstate(invalid="ignore", divide="ignore"):
-        return masked_sum(data.values, baseline) / masked_sum(data.denominators, baseline & ~np.isnan(data.values))
+        return masked_sum(data.values, baseline) / masked_sum(
+            data.denominators, baseline & ~np.isnan(data.values)
+        )
 
 
 def _laney_factor(values, line, spread, baseline) -> np.ndarray:

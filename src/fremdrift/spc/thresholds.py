@@ -7,7 +7,7 @@ R's round() rounds half to even, as numpy's rint() and Python's round() do. It n
 log2 of a whole number is never exactly halfway between two integers.
 """
 
-from functools import lru_cache
+from functools import cache
 
 import numpy as np
 
@@ -23,7 +23,7 @@ def longest_run_limit(n_useful):
     return int(limits) if limits.ndim == 0 else limits
 
 
-@lru_cache(maxsize=None)
+@cache
 def _crossings_minimum(n_useful: int) -> int:
     # The smallest k with P(X <= k) >= 0.05 for X ~ Binomial(n_useful - 1, 1/2), in exact integers:
     # P(X <= k) = sum(C(trials, i) for i <= k) / 2**trials, so compare 20 * sum with 2**trials.
