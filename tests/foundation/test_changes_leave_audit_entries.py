@@ -1,5 +1,6 @@
 import pytest
 from django.urls import reverse
+from django.utils.translation import gettext, override
 
 from fremdrift import audit
 from fremdrift.audit.models import AuditEntry
@@ -97,7 +98,8 @@ def test_an_administrator_reads_and_filters_their_trail(client_for, world):
     assert "Demensteamet" in filtered
     assert "Plejecenter Lindely" not in filtered  # demo data was loaded by the system, not Peter
     refused = client.get(url, {"since": "2026-05-02", "until": "2026-05-01"})
-    assert "The end date is before the start date." in refused.content.decode()
+    with override("da"):
+        assert gettext("The end date is before the start date.") in refused.content.decode()
 
 
 def test_views_record_the_logged_in_user(client_for, world):
