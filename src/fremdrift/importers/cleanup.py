@@ -25,7 +25,7 @@ _TAG = re.compile(r"</?[A-Za-z][^<>\n]*>")
 _AUTOLINK = re.compile(r"<((?:https?://|www\.)[^<>\s]+)>")
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 # Words that follow a real hyphen in Danish/Swedish compound coordination ("Ældre- og Sundheds...").
-_COORDINATORS = frozenset({"og", "eller", "samt", "och", "eller", "el.", "til"})
+_COORDINATORS = frozenset({"og", "eller", "samt", "och", "el.", "til"})
 
 
 def normalize(text: str) -> str:
@@ -39,9 +39,7 @@ def normalize(text: str) -> str:
 
 
 def drop_artifact_lines(text: str) -> str:
-    return "\n".join(
-        line for line in text.split("\n") if not any(p.match(line) for p in _ARTIFACT_LINES)
-    )
+    return "\n".join(line for line in text.split("\n") if not any(p.match(line) for p in _ARTIFACT_LINES))
 
 
 def join_broken(first: str, second: str) -> str:
@@ -69,9 +67,7 @@ def join_broken(first: str, second: str) -> str:
 
 def join_hyphenation(text: str) -> str:
     """Join words hyphenated across a line break; see :func:`join_broken`."""
-    return re.sub(
-        r"(\S*-)\n[ \t]*(\S+)", lambda m: join_broken(m.group(1), m.group(2)), text
-    )
+    return re.sub(r"(\S*-)\n[ \t]*(\S+)", lambda m: join_broken(m.group(1), m.group(2)), text)
 
 
 def clean(text: str) -> str:
