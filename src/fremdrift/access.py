@@ -22,7 +22,21 @@ RULES: dict[str, frozenset[Role]] = {
     "membership.manage": frozenset({Role.ORG_ADMIN}),
     "audit.view": frozenset({Role.ORG_ADMIN}),
     # --- strategy and action plans ---
+    "strategy.view": frozenset(
+        {Role.BOARD_MEMBER, Role.INNOVATION_UNIT, Role.QUALITY_CONSULTANT, Role.ORG_ADMIN}
+    ),
+    "strategy.manage": frozenset({Role.ORG_ADMIN}),
+    "action_plan.view": EVERY_ROLE,
+    "action_plan.edit": frozenset({Role.QUALITY_CONSULTANT, Role.PROJECT_LEAD}),
     # --- ideas and improvement boards ---
+    "idea.view": EVERY_ROLE,
+    "idea.submit": EVERY_ROLE,
+    "idea.support": EVERY_ROLE,
+    "idea.comment": EVERY_ROLE,
+    "idea.move": frozenset({Role.QUALITY_CONSULTANT, Role.PROJECT_LEAD}),
+    "campaign.manage": frozenset({Role.QUALITY_CONSULTANT, Role.INNOVATION_UNIT, Role.ORG_ADMIN}),
+    "learning_review.view": EVERY_ROLE,
+    "learning_review.edit": frozenset({Role.QUALITY_CONSULTANT, Role.PROJECT_LEAD}),
     # --- funding ---
     # --- library ---
 }

@@ -1,0 +1,5 @@
+"""Demo content for ideas (filled in below)."""
+
+
+def load_ideas_demo(world):
+    pass
