@@ -31,9 +31,11 @@ class ChartInput:
     denominators: np.ndarray | None = None
     spreads: np.ndarray | None = None
 
-    def columns(self, selection: slice) -> "ChartInput":
+    def __getitem__(self, index) -> "ChartInput":
+        """The same numpy index (rows, or rows and columns) applied to every array."""
+
         def cut(array):
-            return None if array is None else array[:, selection]
+            return None if array is None else array[index]
 
         return ChartInput(cut(self.values), cut(self.denominators), cut(self.spreads))
 
