@@ -15,6 +15,9 @@ def main(argv: list[str] | None = None) -> int:
         return spc_main(argv[1:])
     if argv[:1] == ["demo"]:
         os.environ.setdefault("FREMDRIFT_DEMO", "1")
+    if argv and not argv[0].startswith("-"):
+        # `fremdrift import-documents` reads better than Django's `import_documents`.
+        argv[0] = argv[0].replace("-", "_")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "fremdrift.settings")
     from django.core.management import execute_from_command_line
 

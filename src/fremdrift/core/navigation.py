@@ -21,6 +21,7 @@ class NavEntry:
 
 ENTRIES = [
     NavEntry(_("Home"), "home"),
+    NavEntry(_("Case library"), "library:index"),
     NavEntry(_("Organisations"), "organisations:list", "authenticated"),
     NavEntry(_("Audit trail"), "organisations:audit_overview", "audit.view"),
 ]

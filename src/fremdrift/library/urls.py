@@ -1,5 +1,17 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "library"
 
-urlpatterns = []
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("cases/<int:pk>/", views.case_detail, name="case"),
+    path("cases/<int:pk>/adopt/", views.adopt, name="adopt"),
+    path("cases/<int:pk>/publish/", views.publish, name="publish"),
+    path("reuses/<int:pk>/progress/", views.reuse_progress, name="reuse_progress"),
+    path("reuse/", views.reuse_overview, name="overview"),
+    path("knowledge/", views.knowledge, name="knowledge"),
+    path("open-data/cases.json", views.open_data, {"format": "json"}, name="open_data_json"),
+    path("open-data/cases.csv", views.open_data, {"format": "csv"}, name="open_data_csv"),
+]

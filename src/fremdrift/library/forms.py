@@ -1,0 +1,49 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import CaseLanguage, Reuse, Sector, ValueDimension
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False, max_length=300)
+    kind = forms.ChoiceField(
+        label=_("Kind"),
+        required=False,
+        choices=[("", _("All")), ("case", _("Cases")), ("knowledge_post", _("Knowledge posts"))],
+    )
+    sector = forms.ChoiceField(label=_("Sector"), required=False, choices=[("", _("All")), *Sector.choices])
+    language = forms.ChoiceField(
+        label=_("Language"), required=False, choices=[("", _("All")), *CaseLanguage.choices]
+    )
+    value_dimension = forms.ChoiceField(
+        label=_("Value created"), required=False, choices=[("", _("All")), *ValueDimension.choices]
+    )
+    theme = forms.CharField(label=_("Theme"), required=False, max_length=100)
+    target_group = forms.CharField(label=_("Target group"), required=False, max_length=100)
+    organisation = forms.CharField(label=_("Organisation"), required=False, max_length=100)
+    year = forms.IntegerField(label=_("Year"), required=False, min_value=1900, max_value=2100)
+
+    def filters(self) -> dict:
+        return {name: value for name, value in self.cleaned_data.items() if name != "q" and value}
+
+
+class AdoptForm(forms.Form):
+    organisation = forms.ModelChoiceField(label=_("Reuse in"), queryset=None)
+    note = forms.CharField(
+        label=_("What do you plan to do?"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args, organisations=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        from fremdrift.organisations.models import Organisation
+
+        self.fields["organisation"].queryset = Organisation.objects.filter(
+            pk__in=[o.pk for o in organisations]
+        )
+
+
+class ReuseProgressForm(forms.Form):
+    stage = forms.ChoiceField(label=_("How far it got"), choices=Reuse.Stage.choices)
+    note = forms.CharField(
+        label=_("What we changed and learnt"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )

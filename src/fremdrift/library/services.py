@@ -1,0 +1,93 @@
+"""State changes in the library: import, publish, adopt, record how far a reuse got, erase contacts."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from fremdrift import access, audit
+
+from . import search
+from .models import Case, CaseContact, CaseStatus, Reuse
+
+
+@audit.service
+@transaction.atomic
+def submit_for_approval(actor, *, case: Case, reason: str = "") -> Case:
+    access.require(actor, "case.edit", case)
+    if case.status != CaseStatus.DRAFT:
+        raise ValidationError(_("Only a draft can be sent for approval."))
+    case.status = CaseStatus.AWAITING_APPROVAL
+    case.save()
+    return case
+
+
+@audit.service
+@transaction.atomic
+def publish(actor, *, case: Case, reason: str = "") -> Case:
+    """The organisation approves its case; from then on anyone can read it."""
+    access.require(actor, "case.publish", case)
+    if case.status == CaseStatus.PUBLISHED:
+        raise ValidationError(_("The case is already published."))
+    case.status = CaseStatus.PUBLISHED
+    case.published_at = timezone.now()
+    case.save()
+    search.index_case(case)
+    return case
+
+
+@audit.service
+@transaction.atomic
+def adopt(actor, *, case: Case, organisation, note: str = "", reason: str = "") -> Reuse:
+    """Another organisation takes a case home ("stjæl"); the reuse is recorded on the case."""
+    access.require(actor, "case.view", case)
+    access.require(actor, "case.adopt", organisation)
+    if case.organisation_id and organisation.is_within(case.organisation):
+        raise ValidationError(_("A case is reused by another organisation, not by its own."))
+    if Reuse.objects.filter(case=case, organisation=organisation).exists():
+        raise ValidationError(
+            _("%(organisation)s already reuses this case.") % {"organisation": organisation}
+        )
+    return Reuse.objects.create(case=case, organisation=organisation, adopted_by=actor, note=note)
+
+
+@audit.service
+@transaction.atomic
+def record_reuse_progress(actor, *, reuse: Reuse, stage: str, note: str = "", reason: str = "") -> Reuse:
+    access.require(actor, "case.adopt", reuse.organisation)
+    order = list(Reuse.Stage.values)
+    if stage not in order:
+        raise ValidationError({"stage": _("Unknown stage.")})
+    reuse.stage = stage
+    if note:
+        reuse.note = note
+    reuse.save()
+    return reuse
+
+
+@audit.service
+@transaction.atomic
+def confirm_contact(actor, *, contact: CaseContact, reason: str = "") -> CaseContact:
+    access.require(actor, "case.publish", contact.case)
+    contact.confirmed = True
+    contact.save()
+    return contact
+
+
+@audit.service
+@transaction.atomic
+def erase_person(actor, *, name: str = "", email: str = "", reason: str = "") -> int:
+    """Delete a person's contact data from every case at once (GDPR erasure). Returns how many."""
+    if not access.is_platform_admin(actor):
+        raise access.NotAllowed(
+            access.Permission(False, _("Only a platform administrator can erase a person."))
+        )
+    if not (name or email):
+        raise ValidationError(_("Give the person's name or e-mail address."))
+    contacts = CaseContact.objects.all()
+    contacts = contacts.filter(email__iexact=email) if email else contacts.filter(name__iexact=name)
+    erased = 0
+    for contact in contacts:
+        contact.delete()
+        erased += 1
+    return erased

@@ -1,0 +1,104 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from fremdrift import access
+
+from . import export, selectors, services
+from .forms import AdoptForm, ReuseProgressForm, SearchForm
+from .models import Case, KnowledgePost, Reuse
+from .search import search, similar_cases
+
+
+def index(request):
+    form = SearchForm(request.GET or None)
+    hits = []
+    if form.is_valid() and form.cleaned_data["q"]:
+        hits = search(request.user, form.cleaned_data["q"], limit=30, filters=form.filters())
+    return render(
+        request, "library/index.html", {"form": form, "hits": hits, "searched": bool(request.GET.get("q"))}
+    )
+
+
+def case_detail(request, pk):
+    case = get_object_or_404(selectors.visible_cases(request.user), pk=pk)
+    context = selectors.case_page(request.user, case)
+    context.update(
+        {
+            "case": case,
+            "similar": similar_cases(
+                request.user, f"{case.title} {case.challenge or case.lead}", exclude=case
+            ),
+            "adopt_form": AdoptForm(organisations=context["adopting_organisations"]),
+            "progress_form": ReuseProgressForm(),
+        }
+    )
+    return render(request, "library/case_detail.html", context)
+
+
+@login_required
+@require_POST
+def adopt(request, pk):
+    case = get_object_or_404(selectors.visible_cases(request.user), pk=pk)
+    form = AdoptForm(request.POST, organisations=selectors.adopting_organisations(request.user, case))
+    if form.is_valid():
+        try:
+            services.adopt(
+                request.user,
+                case=case,
+                organisation=form.cleaned_data["organisation"],
+                note=form.cleaned_data["note"],
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("The reuse is recorded. Tell how far it gets."))
+    else:
+        messages.error(request, _("Choose the organisation that reuses the case."))
+    return redirect("library:case", pk=pk)
+
+
+@login_required
+@require_POST
+def reuse_progress(request, pk):
+    reuse = access.get_for(request.user, "case.adopt", Reuse.objects.select_related("organisation"), pk=pk)
+    form = ReuseProgressForm(request.POST)
+    if form.is_valid():
+        services.record_reuse_progress(request.user, reuse=reuse, **form.cleaned_data)
+        messages.success(request, _("The reuse was updated."))
+    return redirect("library:case", pk=reuse.case_id)
+
+
+@login_required
+@require_POST
+def publish(request, pk):
+    case = access.get_for(request.user, "case.publish", Case.objects.exclude(organisation=None), pk=pk)
+    try:
+        services.publish(request.user, case=case)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The case is published."))
+    return redirect("library:case", pk=pk)
+
+
+def reuse_overview(request):
+    return render(request, "library/overview.html", selectors.reuse_overview())
+
+
+def knowledge(request):
+    posts = KnowledgePost.objects.filter(is_published=True).order_by("theme", "kind", "pk")
+    return render(request, "library/knowledge.html", {"posts": posts})
+
+
+def open_data(request, format):
+    rows = export.case_rows(export.published_cases())
+    if format == "json":
+        return HttpResponse(export.as_json(rows), content_type="application/json; charset=utf-8")
+    response = HttpResponse(export.as_csv(rows), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="fremdrift-cases.csv"'
+    return response
