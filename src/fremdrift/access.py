@@ -38,7 +38,27 @@ RULES: dict[str, frozenset[Role]] = {
     "learning_review.view": EVERY_ROLE,
     "learning_review.edit": frozenset({Role.QUALITY_CONSULTANT, Role.PROJECT_LEAD}),
     # --- funding ---
+    # On a fund (its owner organisation). Units below the owner see the fund through
+    # `funding.selectors.may_view_fund`; a national pool is seen by everyone logged in.
+    "fund.view": EVERY_ROLE,
+    "fund.manage": frozenset({Role.INNOVATION_UNIT}),
+    "application.assess": frozenset({Role.INNOVATION_UNIT, Role.BOARD_MEMBER, Role.REVIEWER}),
+    "application.assign": frozenset({Role.INNOVATION_UNIT}),
+    "application.review": frozenset({Role.REVIEWER}),
+    "review.read": frozenset({Role.INNOVATION_UNIT, Role.BOARD_MEMBER}),
+    "application.recommend": frozenset({Role.INNOVATION_UNIT}),
+    "application.decide_board": frozenset({Role.BOARD_MEMBER}),
+    "application.decide_small": frozenset({Role.INNOVATION_UNIT}),
+    "ledger.view": frozenset({Role.INNOVATION_UNIT, Role.BOARD_MEMBER}),
+    "ledger.record": frozenset({Role.INNOVATION_UNIT}),
+    # On the applicant unit: who may apply for it, and who in it sees its applications and decisions.
+    "application.create": frozenset({Role.PROJECT_LEAD, Role.STAFF}),
+    "application.view": frozenset({Role.ORG_ADMIN, Role.BOARD_MEMBER, Role.INNOVATION_UNIT}),
     # --- library ---
+    "case.view": EVERY_ROLE,
+    "case.edit": frozenset({Role.PROJECT_LEAD, Role.INNOVATION_UNIT, Role.QUALITY_CONSULTANT, Role.ORG_ADMIN}),
+    "case.publish": frozenset({Role.INNOVATION_UNIT, Role.ORG_ADMIN}),
+    "case.adopt": frozenset({Role.PROJECT_LEAD, Role.INNOVATION_UNIT, Role.QUALITY_CONSULTANT, Role.ORG_ADMIN}),
 }
 
 # Actions anyone may take, logged in or not, on something that has been published.
