@@ -54,6 +54,7 @@ RULES: dict[str, frozenset[Role]] = {
     # On the applicant unit: who may apply for it, and who in it sees its applications and decisions.
     "application.create": frozenset({Role.PROJECT_LEAD, Role.STAFF}),
     "application.view": frozenset({Role.ORG_ADMIN, Role.BOARD_MEMBER, Role.INNOVATION_UNIT}),
+    # --- projects and measurement ---
     # --- library ---
     "case.view": EVERY_ROLE,
     "case.edit": frozenset({Role.PROJECT_LEAD, Role.INNOVATION_UNIT, Role.QUALITY_CONSULTANT, Role.ORG_ADMIN}),

@@ -59,6 +59,8 @@ INSTALLED_APPS = [
     "fremdrift.strategy",
     "fremdrift.ideas",
     "fremdrift.funding",
+    "fremdrift.projects",
+    "fremdrift.measurement",
     "fremdrift.library",
 ]
 

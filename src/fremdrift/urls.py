@@ -12,6 +12,8 @@ urlpatterns = [
     path("strategy/", include("fremdrift.strategy.urls")),
     path("ideas/", include("fremdrift.ideas.urls")),
     path("funds/", include("fremdrift.funding.urls")),
+    path("projects/", include("fremdrift.projects.urls")),
+    path("measurement/", include("fremdrift.measurement.urls")),
     path("library/", include("fremdrift.library.urls")),
     path("admin/", admin.site.urls),
 ]
