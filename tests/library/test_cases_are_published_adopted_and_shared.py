@@ -121,7 +121,7 @@ def test_an_administrator_erases_a_person_everywhere(world, lindely_case):
     erased = services.erase_person(
         world.users["platform@fremdrift.demo"], email="mh@nordfjord.demo", reason="Anmodning om sletning"
     )
-    assert erased == 2 and not CaseContact.objects.exists()
+    assert erased == 2 and not CaseContact.objects.filter(email__iexact="mh@nordfjord.demo").exists()
     from fremdrift.audit.models import AuditEntry
 
     assert not AuditEntry.objects.filter(changes__icontains="mh@nordfjord.demo").exists()
@@ -131,7 +131,11 @@ def test_open_data_and_export_give_the_same_cases(client, world, lindely_case, c
     services.publish(world.users["innovation@nordfjord.demo"], case=lindely_case)
     Case.objects.create(title="Kladde", organisation=world.organisations["Hjemmepleje Nord"])
     published = json.loads(client.get(reverse("library:open_data_json")).content)
-    assert [row["title"] for row in published] == ["Musik ved måltidet"]
+    titles = [row["title"] for row in published]
+    assert "Musik ved måltidet" in titles and "Kladde" not in titles
+    assert set(titles) == set(
+        Case.objects.filter(status=CaseStatus.PUBLISHED).values_list("title", flat=True)
+    )
     assert "mh@nordfjord.demo" not in json.dumps(published)
     call_command("export_cases", "--format", "json")
     assert json.loads(capsys.readouterr().out) == published

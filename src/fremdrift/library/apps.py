@@ -8,7 +8,9 @@ class LibraryConfig(AppConfig):
 
     def ready(self):
         from fremdrift import audit
+        from fremdrift.core.demo import DEMO_LOADERS
 
+        from . import demo
         from .models import Case, CaseContact, KnowledgePost, Nomination, Reuse
 
         audit.register(Case, organisation=lambda case: case.organisation)
@@ -21,3 +23,4 @@ class LibraryConfig(AppConfig):
         audit.register(Nomination, organisation=lambda nomination: nomination.case.organisation)
         audit.register(KnowledgePost, organisation=lambda post: post.organisation)
         audit.register(Reuse, organisation=lambda reuse: reuse.organisation)
+        DEMO_LOADERS.append(demo.load)
