@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
-from fremdrift.spc import crossings_minimum, longest_run_limit, runs_analysis_batch
+from fremdrift.spc import analyse, crossings_minimum, longest_run_limit, runs_analysis_batch
 
 pytestmark = pytest.mark.spc
 
@@ -116,3 +116,25 @@ def test_run_lengths_add_up_to_the_useful_points_and_reach_the_longest_run(value
     lengths = batch.run_length[0]
     assert (lengths > 0).sum() == batch.n_useful[0]
     assert lengths.max(initial=-1) == max(batch.longest_run[0], 0)
+
+
+whole_series = st.lists(st.one_of(st.integers(-5, 5), st.none()), min_size=1, max_size=40).filter(
+    lambda values: any(value is not None for value in values)
+)
+
+
+def run_facts(analysis):
+    (phase,) = analysis.phases
+    return phase.n_useful, phase.longest_run, phase.n_crossings, phase.runs_signal
+
+
+@given(whole_series, st.sampled_from(["run", "i"]))
+def test_a_mirrored_chart_keeps_its_runs_analysis(values, chart):
+    # The median and the mean mirror with the series, so every point keeps its distance to the line.
+    mirrored = [None if value is None else -value for value in values]
+    assert run_facts(analyse(mirrored, chart=chart)) == run_facts(analyse(values, chart=chart))
+
+
+@given(whole_series, st.sampled_from(["run", "i"]))
+def test_a_reversed_chart_keeps_its_runs_analysis(values, chart):
+    assert run_facts(analyse(values[::-1], chart=chart)) == run_facts(analyse(values, chart=chart))
