@@ -49,7 +49,7 @@ pytestmark = pytest.mark.spc
         ({"values": [1, 2], "chart": "c", "denominators": [3, 3]}, "a c chart takes no denominators", None),
         ({"values": [1, 2], "chart": "i", "denominators": [3]}, "2 values but 1 denominators", None),
         ({"values": [1, 2, 3], "chart": "xbar"}, "row 1: a subgroup must be a list of values", 1),
-        ({"values": [[1, 2], [3, "a"]], "chart": "s"}, "row 2: the value 'a' is not a number", 2),
+        ({"values": [[1, 2], [3, 4, "a"]], "chart": "s"}, "row 2: the value 'a' is not a number", 2),
         ({"values": [1, 2], "chart": "pareto"}, "unknown chart 'pareto'", None),
         ({"values": [1, 2], "sigma": 0}, "sigma must be a positive number", None),
         ({"values": [1, 2], "centre": "middle"}, "centre 'middle' is not a number", None),

@@ -45,7 +45,7 @@ def _subgroup_statistics(subgroups: Sequence) -> ChartInput:
     for row, subgroup in enumerate(subgroups, 1):
         if isinstance(subgroup, str | bytes) or not isinstance(subgroup, Iterable):
             raise SpcInputError(f"row {row}: a subgroup must be a list of values, not {subgroup!r}", row=row)
-        present = _numbers(subgroup, "the value")
+        present = np.array([_number(value, row, "the value") for value in subgroup], dtype=float)
         present = present[~np.isnan(present)]
         sizes.append(len(present))
         means.append(present.mean() if len(present) else math.nan)
