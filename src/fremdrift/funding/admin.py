@@ -1,0 +1,46 @@
+from django.contrib import admin
+
+from . import models
+
+
+class CriterionInline(admin.TabularInline):
+    model = models.Criterion
+    extra = 0
+
+
+class ThemeInline(admin.TabularInline):
+    model = models.Theme
+    extra = 0
+
+
+@admin.register(models.Fund)
+class FundAdmin(admin.ModelAdmin):
+    list_display = ["name", "organisation", "kind", "currency", "threshold_amount"]
+    list_filter = ["kind", "currency"]
+    inlines = [CriterionInline, ThemeInline]
+
+
+@admin.register(models.Round)
+class RoundAdmin(admin.ModelAdmin):
+    list_display = ["name", "fund", "opens_on", "deadline"]
+
+
+@admin.register(models.Application)
+class ApplicationAdmin(admin.ModelAdmin):
+    list_display = ["title", "fund", "organisation", "status", "route", "version"]
+    list_filter = ["status", "route", "fund"]
+    search_fields = ["title"]
+    # State changes go through the services, so the admin only reads.
+    readonly_fields = ["status", "route", "version", "submitted_at"]
+
+
+@admin.register(models.LedgerEntry)
+class LedgerEntryAdmin(admin.ModelAdmin):
+    list_display = ["budget_year", "kind", "amount", "application", "booked_on", "recorded_by"]
+    list_filter = ["kind"]
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

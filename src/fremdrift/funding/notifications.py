@@ -1,0 +1,28 @@
+"""E-mails about applications, each in the recipient's language. Sent after the transaction commits."""
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.utils.translation import override
+
+
+def send_decision(decision_pk: int):
+    from .models import Decision
+
+    decision = (
+        Decision.objects.select_related(
+            "application__fund", "application__project_lead", "application__created_by"
+        )
+        .filter(pk=decision_pk)
+        .first()
+    )
+    if decision is None:
+        return
+    application = decision.application
+    recipients = {user.pk: user for user in (application.project_lead, application.created_by) if user.email}
+    for user in recipients.values():
+        with override(user.language or settings.LANGUAGE_CODE):
+            context = {"decision": decision, "application": application, "user": user}
+            subject = render_to_string("funding/email/decision_subject.txt", context).strip()
+            body = render_to_string("funding/email/decision_body.txt", context)
+        send_mail(subject, body, None, [user.email])

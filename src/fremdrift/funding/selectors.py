@@ -1,0 +1,238 @@
+"""Reads for the fund pages, narrowed by the same rules the services check.
+
+Who sees an application:
+- its author and its project lead (their own applications and decisions);
+- the applicant unit's organisation: `application.view` (org admin, board, innovation unit) held
+  in the applicant unit or above; so a unit applying to another organisation's national pool is
+  still seen at home;
+- the fund's side: `application.assess` (innovation unit, board, reviewers) in the fund's
+  owner organisation or above, once the application is submitted (never a draft).
+Reviews are read only through `visible_reviews`: never by applicants, a sealed review only by its author.
+"""
+
+from collections import defaultdict
+from decimal import Decimal
+
+from django.db.models import Prefetch, Q
+
+from fremdrift import access
+
+from . import ledger, scoring
+from .models import (
+    Application,
+    ApplicationStatus,
+    Criterion,
+    Decision,
+    Fund,
+    FundBudgetYear,
+    LedgerEntry,
+    Review,
+    ReviewAssignment,
+    Round,
+)
+
+
+def _held_paths(user):
+    return [held.path for held in access.held_roles(user)]
+
+
+def visible_funds(user):
+    funds = Fund.objects.select_related("organisation")
+    if access.is_platform_admin(user):
+        return funds
+    if not user.is_authenticated:
+        return funds.none()
+    condition = Q(kind="national_pool") | Q(organisation__in=access.visible_organisations(user, "fund.view"))
+    # Roles held below the owner see the fund too: they are who applies to it.
+    for path in _held_paths(user):
+        parts = [p for p in path.strip("/").split("/") if p]
+        prefixes = ["/" + "/".join(parts[: i + 1]) + "/" for i in range(len(parts))]
+        condition |= Q(organisation__path__in=prefixes)
+    return funds.filter(condition)
+
+
+def may_view_fund(user, fund) -> bool:
+    return visible_funds(user).filter(pk=fund.pk).exists()
+
+
+def visible_applications(user):
+    applications = Application.objects.all()
+    if access.is_platform_admin(user):
+        return applications
+    if not user.is_authenticated:
+        return applications.none()
+    condition = (
+        Q(created_by=user)
+        | Q(project_lead=user)
+        | Q(organisation__in=access.visible_organisations(user, "application.view"))
+        | (
+            Q(fund__organisation__in=access.visible_organisations(user, "application.assess"))
+            & ~Q(status=ApplicationStatus.DRAFT)
+            & Q(version__gt=0)
+        )
+    )
+    return applications.filter(condition)
+
+
+def is_applicant(user, application) -> bool:
+    return user.is_authenticated and user.pk in (application.created_by_id, application.project_lead_id)
+
+
+def visible_reviews(user, application):
+    """Submitted reviews for those who read reviews on the fund; for a reviewer, their own review
+    always and the others' only after submitting their own. Never anything for applicants."""
+    reviews = Review.objects.filter(assignment__application=application).select_related(
+        "assignment__reviewer"
+    )
+    reviews = reviews.prefetch_related("scores__criterion")
+    if access.has_permission(user, "review.read", application.fund):
+        return reviews.filter(Q(submitted_at__isnull=False) | Q(assignment__reviewer=user))
+    own = reviews.filter(assignment__reviewer=user).first()
+    if own is None:
+        return reviews.none()
+    if own.submitted_at is None:
+        return reviews.filter(pk=own.pk)
+    return reviews.filter(Q(submitted_at__isnull=False) | Q(pk=own.pk))
+
+
+def application_list_for(user):
+    return (
+        visible_applications(user)
+        .select_related("fund", "round", "organisation", "project_lead")
+        .prefetch_related("budget_lines")
+        .order_by("-created_at", "-pk")
+    )
+
+
+def application_page(application):
+    return (
+        Application.objects.filter(pk=application.pk)
+        .select_related("fund__organisation", "round", "organisation", "project_lead", "created_by")
+        .prefetch_related(
+            "budget_lines",
+            "partners",
+            "goals__indicators",
+            "criteria",
+            "themes",
+            "attachments",
+            "versions",
+            Prefetch("decisions", queryset=Decision.objects.select_related("decided_by", "budget_year")),
+            "recommendations",
+            Prefetch("assignments", queryset=ReviewAssignment.objects.select_related("reviewer")),
+        )
+        .get()
+    )
+
+
+def current_decision(application) -> Decision | None:
+    """The latest decision: a correction replaces what it corrects."""
+    decisions = list(application.decisions.all())
+    return decisions[-1] if decisions else None
+
+
+def fund_balances(fund) -> list[tuple[FundBudgetYear, ledger.Balance]]:
+    years = list(fund.budget_years.order_by("year"))
+    by_year = defaultdict(list)
+    for year_id, kind, amount in LedgerEntry.objects.filter(budget_year__fund=fund).values_list(
+        "budget_year_id", "kind", "amount"
+    ):
+        by_year[year_id].append((kind, amount))
+    return [(year, ledger.balance(by_year[year.pk])) for year in years]
+
+
+def year_balance(budget_year) -> ledger.Balance:
+    return ledger.balance(LedgerEntry.objects.filter(budget_year=budget_year).values_list("kind", "amount"))
+
+
+def ledger_entries(fund):
+    return (
+        LedgerEntry.objects.filter(budget_year__fund=fund)
+        .select_related("budget_year", "application", "recorded_by")
+        .order_by("budget_year__year", "booked_on", "pk")
+    )
+
+
+def application_paid_and_returned(application) -> tuple[Decimal, Decimal, Decimal]:
+    """(granted, paid, returned) for one application, summed over the fund's years."""
+    totals = ledger.balance(application.ledger_entries.values_list("kind", "amount"))
+    return totals.granted, totals.paid, totals.returned
+
+
+def criterion_specs(fund) -> list[scoring.CriterionSpec]:
+    return [scoring.CriterionSpec(c.pk, c.weight, c.scale_max) for c in fund.criteria.all()]
+
+
+def round_overview(round_):
+    """Applications of a round with requested amount, weighted score, spread and disagreement."""
+    fund = round_.fund
+    specs = [scoring.CriterionSpec(c.pk, c.weight, c.scale_max) for c in Criterion.objects.filter(fund=fund)]
+    applications = list(
+        round_.applications.exclude(status=ApplicationStatus.DRAFT)
+        .select_related("organisation", "project_lead")
+        .prefetch_related(
+            "budget_lines",
+            "recommendations",
+            "decisions",
+            Prefetch(
+                "assignments",
+                queryset=ReviewAssignment.objects.select_related("review").prefetch_related("review__scores"),
+            ),
+        )
+        .order_by("title")
+    )
+    rows = []
+    for application in applications:
+        reviews = []
+        for assignment in application.assignments.all():
+            review = getattr(assignment, "review", None)
+            if review is not None and review.submitted_at is not None:
+                reviews.append({s.criterion_id: s.value for s in review.scores.all()})
+        recommendations = list(application.recommendations.all())
+        decisions = list(application.decisions.all())
+        rows.append(
+            {
+                "application": application,
+                "requested": application.requested_amount,
+                "assessment": scoring.assess(specs, reviews),
+                "assigned": len(application.assignments.all()),
+                "recommendation": recommendations[-1] if recommendations else None,
+                "decision": decisions[-1] if decisions else None,
+            }
+        )
+    return rows
+
+
+def rounds_of(fund):
+    return list(Round.objects.filter(fund=fund).order_by("deadline"))
+
+
+def granted_projects(fund):
+    """Applications whose current decision is a grant, for the political committee."""
+    applications = (
+        fund.applications.filter(status=ApplicationStatus.GRANTED)
+        .select_related("organisation", "round", "project_lead")
+        .prefetch_related("decisions")
+        .order_by("title")
+    )
+    rows = []
+    for application in applications:
+        decisions = list(application.decisions.all())
+        rows.append({"application": application, "decision": decisions[-1] if decisions else None})
+    return rows
+
+
+def reviewers_for(fund):
+    """Users holding the reviewer role in the fund's organisation or above."""
+    from django.contrib.auth import get_user_model
+
+    paths = fund.organisation.path
+    prefixes = []
+    parts = [p for p in paths.strip("/").split("/") if p]
+    for i in range(len(parts)):
+        prefixes.append("/" + "/".join(parts[: i + 1]) + "/")
+    return (
+        get_user_model()
+        .objects.filter(memberships__role="reviewer", memberships__organisation__path__in=prefixes)
+        .distinct()
+        .order_by("first_name", "last_name")
+    )
