@@ -25,6 +25,7 @@ from .records import Beacon, Effort, FundFacts, Section, Strategy
 
 NAMESPACE = "aalborg-senior-omsorg"
 SOURCE = "Aalborg Kommune: Strategier for Senior og Omsorg"
+LANGUAGE = "da"
 ORGANISATION = "Aalborg Kommune, Senior og Omsorg"
 
 _STRATEGY = re.compile(r"^(?:Strategi for \S.*|\w+strategi)$")

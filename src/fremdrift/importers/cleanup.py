@@ -30,11 +30,9 @@ _COORDINATORS = frozenset({"og", "eller", "samt", "och", "el.", "til"})
 
 def normalize(text: str) -> str:
     """Unify line ends and spaces, decode HTML entities and drop HTML tags (keeping autolinks)."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_INVISIBLE)
-    text = text.replace("\u00a0", " ").replace("\u202f", " ")
-    text = _AUTOLINK.sub(r"\1", text)
-    text = _TAG.sub("", text)
-    text = html.unescape(text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = html.unescape(_TAG.sub("", _AUTOLINK.sub(r"\1", text)))
+    text = text.translate(_INVISIBLE).replace("\u00a0", " ").replace("\u202f", " ")
     return "\n".join(line.rstrip() for line in text.split("\n"))
 
 

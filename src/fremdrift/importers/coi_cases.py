@@ -19,6 +19,7 @@ from .records import Case, Contact, Quote
 
 NAMESPACE = "coi2019"
 SOURCE = "COI/COK: Læs Stjæl Fortæl – casesamling 2019"
+LANGUAGE = "da"
 
 # Section headings, exactly as the booklet writes them, and the Case field each one fills.
 _SECTIONS = {
@@ -137,12 +138,13 @@ SECTOR_KEYWORDS: dict[str, tuple[str, ...]] = {
 }
 
 
-def parse(text: str) -> tuple[list[Case], list[str]]:
+def parse(text: str) -> tuple[dict, list[str]]:
     lines = clean(text).split("\n")
     toc = _table_of_contents(lines)
     year_match = re.search(r"prisen\s+((?:19|20)\d\d)\b", "\n".join(lines[:40]))
     prize_year = int(year_match.group(1)) if year_match else None
-    return _CaseReader(paragraphs("\n".join(lines)), toc, prize_year).read()
+    cases, warnings = _CaseReader(paragraphs("\n".join(lines)), toc, prize_year).read()
+    return {"cases": tuple(cases)}, warnings
 
 
 def infer_sector(*weighted: tuple[str, int]) -> tuple[str, tuple[str, ...]]:

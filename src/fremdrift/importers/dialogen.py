@@ -22,6 +22,7 @@ from .records import Chapter, Initiative
 
 NAMESPACE = "dialogen"
 SOURCE = "Jönköpings kommun: 100 initiativ från DIALOGEN"
+LANGUAGE = "sv"
 
 _PAGE = re.compile(r"^(\d{1,3}) (.*)$")
 _FOOTER = re.compile(

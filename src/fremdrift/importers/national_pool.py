@@ -19,6 +19,7 @@ from .records import Cluster, KnowledgePost, Pool, PoolProject, Theme
 
 NAMESPACE = "sst-omsorg-naervaer"
 SOURCE = "Sundhedsstyrelsen: puljen Styrket omsorg og nærvær i ældreplejen"
+LANGUAGE = "da"
 
 _NUMBER_WORDS = {
     "en": 1,
