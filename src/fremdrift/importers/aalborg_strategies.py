@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .cleanup import clean, is_bullet, paragraphs, slugify, squash, strip_bullet
+from .cleanup import clean, is_bullet, join_items, number_word, paragraphs, slugify, squash, strip_bullet
 from .records import Beacon, Effort, FundFacts, Section, Strategy
 
 NAMESPACE = "aalborg-senior-omsorg"
@@ -32,7 +32,6 @@ _STRATEGY = re.compile(r"^(?:Strategi for \S.*|\w+strategi)$")
 _EXPLICIT_BEACON = re.compile(r"^Strategisk pejlemærke (\d+)(?::\s*(.+))?$")
 _NUMBERED_BEACON = re.compile(r"^(\d)[:.]\s+([A-ZÆØÅ].*)$")
 _EFFORTS_HEADING = re.compile(r"^Indsats(?:er)?:?$")
-_NUMBER_WORDS = {"en": 1, "et": 1, "to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6}
 
 
 @dataclass
@@ -73,7 +72,6 @@ class _StrategyDraft:
     definition: list[str] = field(default_factory=list)
     statement: list[str] = field(default_factory=list)
     mission: str = ""
-    vision: str = ""
     beacons: list[_BeaconDraft] = field(default_factory=list)
     sections: list[tuple[str, list[str]]] = field(default_factory=list)
 
@@ -156,7 +154,7 @@ def _read(blocks: list[_Block]) -> list[_StrategyDraft]:
             for item in block.items:
                 (beacon.efforts if is_bullet(item) else beacon.description).append(item)
             continue
-        _strategy_text(strategy, block, heading, following)
+        _strategy_text(strategy, block, heading)
         if following is not None and block.items[-1].endswith(":") and not following.bullets:
             index += _lead_in(strategy, block.items[-1], following)
     return strategies
@@ -174,7 +172,7 @@ def _lead_in(strategy: _StrategyDraft, lead: str, following: _Block) -> int:
     return 0
 
 
-def _strategy_text(strategy: _StrategyDraft, block: _Block, heading: str | None, following) -> None:
+def _strategy_text(strategy: _StrategyDraft, block: _Block, heading: str | None) -> None:
     """Text outside beacons. Before the beacons, the first heading's text, and text under an
     "Indledning" or "Definition" heading, is introduction (or definition, where it defines);
     the text after a heading repeating the strategy's topic is the statement. Every other
@@ -196,15 +194,6 @@ def _strategy_text(strategy: _StrategyDraft, block: _Block, heading: str | None,
             strategy.statement.append(item)
         else:
             items.append(item)
-
-
-def _join(items: list[str]) -> str:
-    out = ""
-    for index, item in enumerate(items):
-        if index:
-            out += "\n" if is_bullet(item) and is_bullet(items[index - 1]) else "\n\n"
-        out += item
-    return out
 
 
 def _effort(text: str) -> tuple[str, str]:
@@ -236,12 +225,12 @@ def _build(draft: _StrategyDraft) -> Strategy:
                 key=beacon_key,
                 number=beacon.number,
                 title=beacon.title,
-                description=_join(beacon.description),
+                description=join_items(beacon.description),
                 efforts=tuple(efforts),
             )
         )
     sections = tuple(
-        Section(heading=name, text=_join(items))
+        Section(heading=name, text=join_items(items))
         for name, items in draft.sections
         if name not in ("", "intro") and items
     )
@@ -249,10 +238,10 @@ def _build(draft: _StrategyDraft) -> Strategy:
         key=key,
         organisation=ORGANISATION,
         title=draft.title,
-        intro=_join(draft.intro),
-        definition=_join(draft.definition),
-        statement=_join(draft.statement),
-        vision=draft.vision,
+        intro=join_items(draft.intro),
+        definition=join_items(draft.definition),
+        statement=join_items(draft.statement),
+        vision="",  # the page names a vision but does not state it
         mission=draft.mission,
         beacons=tuple(beacons),
         sections=sections,
@@ -276,7 +265,7 @@ def _fund(text: str) -> FundFacts | None:
         administrator=administrator.group(1) if administrator else "",
         decided_by=decided_by.group(1) if decided_by else "",
         small_grant_limit_dkk=int(limit.group(1).replace(".", "")) if limit else None,
-        rounds_per_year=_NUMBER_WORDS.get(rounds.group(1).lower()) if rounds else None,
+        rounds_per_year=number_word(rounds.group(1)) if rounds else None,
         deadline_months=months.groups() if months else (),
         bottom_lines=tuple(p.strip() for p in re.split(r",| og ", bottom_lines.group(1)) if p.strip())
         if bottom_lines

@@ -108,6 +108,37 @@ def paragraphs(text: str) -> list[str]:
     return result
 
 
+def join_items(items: list[str]) -> str:
+    """Join paragraphs with a blank line, and consecutive list items with a newline."""
+    out = ""
+    for index, item in enumerate(items):
+        if index:
+            out += "\n" if is_bullet(item) and is_bullet(items[index - 1]) else "\n\n"
+        out += item
+    return out
+
+
+# Small numbers as Danish documents write them in words ("to årlige ansøgningsrunder").
+_NUMBER_WORDS = {
+    "en": 1,
+    "én": 1,
+    "et": 1,
+    "to": 2,
+    "tre": 3,
+    "fire": 4,
+    "fem": 5,
+    "seks": 6,
+    "syv": 7,
+    "otte": 8,
+    "ni": 9,
+    "ti": 10,
+}
+
+
+def number_word(word: str) -> int | None:
+    return _NUMBER_WORDS.get(word.lower())
+
+
 def is_bullet(text: str) -> bool:
     return bool(_BULLET.match(text))
 

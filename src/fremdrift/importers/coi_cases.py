@@ -14,7 +14,16 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .cleanup import clean, is_bullet, paragraphs, slugify, squash, strip_bullet, strip_emphasis
+from .cleanup import (
+    clean,
+    is_bullet,
+    join_items,
+    paragraphs,
+    slugify,
+    squash,
+    strip_bullet,
+    strip_emphasis,
+)
 from .records import Case, Contact, Quote
 
 NAMESPACE = "coi2019"
@@ -109,6 +118,8 @@ SECTOR_KEYWORDS: dict[str, tuple[str, ...]] = {
         "integration",
         "flygtning",
         "iværksæt",
+        "vækst",
+        "arbejdsplads",
     ),
     "social": ("udsat", "handicap", "botilbud", "hjemløs", "misbrug", "ensom", "autisme"),
     "climate": ("klima", "co2", "regnvand", "skybrud", "affald", "renhold", "mobilitet", "trængsel"),
@@ -226,16 +237,6 @@ def _split_list(text: str, *, split_single_og: bool) -> tuple[str, ...]:
     if split_single_og:
         return tuple(p.strip() for p in re.split(r"(?<!-) og ", text, maxsplit=1) if p.strip())
     return (text,)
-
-
-def _join(items: Sequence[str]) -> str:
-    """Paragraphs are separated by a blank line, consecutive list items by a newline."""
-    out = ""
-    for index, item in enumerate(items):
-        if index:
-            out += "\n" if is_bullet(item) and is_bullet(items[index - 1]) else "\n\n"
-        out += item
-    return out
 
 
 def _links(texts: Sequence[str]) -> tuple[str, ...]:
@@ -441,7 +442,7 @@ class _CaseReader:
             if field in lists:
                 lists[field] = self._list_items(kept)
             else:
-                texts[field] = _join([strip_emphasis(k) for k in kept])
+                texts[field] = join_items([strip_emphasis(k) for k in kept])
         group = case["group"]
         title = case.get("title", "")
         target_group = case.get("target_group", "")

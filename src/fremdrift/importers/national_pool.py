@@ -14,27 +14,13 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from itertools import pairwise
 
-from .cleanup import clean, is_bullet, join_broken, paragraphs, squash, strip_bullet
+from .cleanup import clean, is_bullet, join_broken, number_word, paragraphs, squash, strip_bullet
 from .records import Cluster, KnowledgePost, Pool, PoolProject, Theme
 
 NAMESPACE = "sst-omsorg-naervaer"
 SOURCE = "Sundhedsstyrelsen: puljen Styrket omsorg og nærvær i ældreplejen"
 LANGUAGE = "da"
 
-_NUMBER_WORDS = {
-    "en": 1,
-    "én": 1,
-    "et": 1,
-    "to": 2,
-    "tre": 3,
-    "fire": 4,
-    "fem": 5,
-    "seks": 6,
-    "syv": 7,
-    "otte": 8,
-    "ni": 9,
-    "ti": 10,
-}
 _THEME_HEADING = re.compile(r"^ (\d)[.\-] ?(\S.*)$")
 _CLUSTER = re.compile(r"^Klynge (\d+)[.:]?\s+(.+)$")
 # "Indsigter fra projekterne" as the OCR reads it, e.g. "|nd5i9tel‘ fra PI‘Ojektel‘l‘le".
@@ -103,9 +89,10 @@ def _same_place(a: str, b: str) -> bool:
 # --- the pool --------------------------------------------------------------------------------------
 
 
-def _amount(number: str, unit: str = "mio") -> int:
-    value = _NUMBER_WORDS.get(number.lower()) or float(number.replace(".", "").replace(",", "."))
-    return round(value * 1_000_000) if unit.startswith("mio") else round(value)
+def _millions(number: str) -> int:
+    """Kroner from "245", "122,5" or "fem" millions."""
+    value = number_word(number) or float(number.replace(".", "").replace(",", "."))
+    return round(value * 1_000_000)
 
 
 def _pool(lines: list[str]) -> Pool:
@@ -122,10 +109,10 @@ def _pool(lines: list[str]) -> Pool:
         key=(NAMESPACE, "pool"),
         name=name.group(1).strip() if name else "",
         owner=owner.group(1) if owner else "",
-        total_amount_dkk=_amount(total.group(1)) if total else None,
-        yearly_amount_dkk=_amount(yearly.group(1)) if yearly else None,
-        minimum_grant_dkk=_amount(minimum.group(1)) if minimum else None,
-        rounds=_NUMBER_WORDS.get(rounds.group(1).lower()) if rounds else None,
+        total_amount_dkk=_millions(total.group(1)) if total else None,
+        yearly_amount_dkk=_millions(yearly.group(1)) if yearly else None,
+        minimum_grant_dkk=_millions(minimum.group(1)) if minimum else None,
+        rounds=number_word(rounds.group(1)) if rounds else None,
         years=tuple(int(y) for y in years.groups()) if years else (),
         ends=ends.group(1) if ends else "",
     )
@@ -256,7 +243,7 @@ def _read_theme_page(page: _ThemePage, body: list[str]) -> None:
         elif zone in ("insight", "question"):
             _bulleted(page, zone, line)
         elif zone == "advice":
-            _advice(page, line, paragraph_start)
+            _add_advice(page, line, title_line=paragraph_start)
         else:
             _question_and_advice(page, line)
         paragraph_start = False
@@ -289,29 +276,30 @@ def _insight_or_intro(page: _ThemePage, line: str) -> None:
         page.intro.append(line)
 
 
-def _advice(page: _ThemePage, line: str, paragraph_start: bool) -> None:
-    """Advice is "N. Title" followed by text, or an unpunctuated title line opening a paragraph."""
-    number = _ADVICE_NUMBER.match(line)
+def _add_advice(page: _ThemePage, text: str, *, title_line: bool = False) -> None:
+    """Advice is "N. Title" followed by text; on a page without numbers, an unpunctuated line
+    opening a paragraph is a title too (``title_line``)."""
+    number = _ADVICE_NUMBER.match(text)
     last = page.last("advice")
     if number:
-        page.posts.append(_Post("advice", title=line[number.end() :]))
-    elif paragraph_start and not re.search(r"[.?!,:]$", line) and (last is None or last.text):
-        page.posts.append(_Post("advice", title=line))
+        page.posts.append(_Post("advice", title=text[number.end() :]))
+    elif title_line and not re.search(r"[.?!,:]$", text) and (last is None or last.text):
+        page.posts.append(_Post("advice", title=text))
     elif last is None:
-        page.posts.append(_Post("advice", text=line))
+        page.posts.append(_Post("advice", text=text))
     else:
-        last.add(line)
+        last.add(text)
 
 
 def _question_and_advice(page: _ThemePage, line: str) -> None:
     """Questions (left column, bulleted, ending in "?") interleaved with numbered advice (right)."""
     question = page.last("question")
+    still_open = question is not None and question.open
     bullet = _LINE_BULLET.match(line)
-    if not bullet and line.split()[0].lower() in _QUESTION_WORDS and (question is None or not question.open):
-        bullet = re.match("", line)  # the OCR lost the bullet; the question word shows it
-    rest = line
-    if bullet or (question is not None and question.open):
-        rest = line[bullet.end() :] if bullet else line
+    rest = line[bullet.end() :] if bullet else line
+    # The OCR sometimes drops the bullet; a question word opening the line shows it.
+    opens = bool(bullet) or (not still_open and rest.split()[0].lower() in _QUESTION_WORDS)
+    if opens or still_open:
         end = rest.find("?") + 1
         if not end:
             # Without a question mark the right column starts at an advice number or at a
@@ -320,19 +308,12 @@ def _question_and_advice(page: _ThemePage, line: str) -> None:
                 r"(?<=[a-zæøå,|]) (?=[A-ZÆØÅ][a-zæøå])", rest
             )
             end = split.start() if split else len(rest)
-        if bullet or question is None:
+        if opens:
             page.posts.append(_Post("question"))
         page.last("question").add(rest[:end])
         rest = rest[end:].strip()
     if rest:
-        number = _ADVICE_NUMBER.match(rest)
-        last = page.last("advice")
-        if number:
-            page.posts.append(_Post("advice", title=rest[number.end() :]))
-        elif last is None:
-            page.posts.append(_Post("advice", text=rest))
-        else:
-            last.add(rest)
+        _add_advice(page, rest)
 
 
 # --- clusters ----------------------------------------------------------------------------------

@@ -142,13 +142,12 @@ class PoolProject:
 
 @dataclass(frozen=True)
 class KnowledgePost:
-    """An insight, a question to consider or a piece of advice; ``theme_number`` is None for
-    the findings that cut across all themes."""
+    """An insight, a question to consider or a piece of advice from a theme's chapter."""
 
     key: Key
     kind: str  # "insight", "question" or "advice"
-    theme_number: int | None
-    title: str
+    theme_number: int
+    title: str  # advice items have one; insights and questions do not
     text: str
 
 
