@@ -318,7 +318,7 @@ class _CaseReader:
     def _read_case(self, pos: int, anchor: tuple[str, int], group: dict) -> int:
         form, at = anchor
         items = self.items
-        case: dict = {"group": group, "sections": {}, "quotes": [], "texts": []}
+        case: dict = {"group": group, "sections": {}}
         if form == "long":
             title_at = at - 1
             if at - 2 >= pos and self._title_like(items[at - 2]) and self._title_like(items[at - 1]):
@@ -510,7 +510,7 @@ class _CaseReader:
             links=_links(all_text),
             sector=sector,
             themes=themes,
-            language="da",
+            language=LANGUAGE,
             prize=group["prize"],
             prize_name=group["prize_name"],
             prize_year=self.prize_year,
