@@ -272,7 +272,10 @@ class Posting(models.Model):
     weight = models.FloatField()
 
     class Meta:
-        indexes = [models.Index(fields=["term", "document"])]
+        indexes = [
+            models.Index(fields=["term", "-weight"], name="posting_term_weight"),  # a term's best documents
+            models.Index(fields=["document", "term"], name="posting_document_term"),  # scoring candidates
+        ]
 
     def __str__(self):
         return f"{self.term} ({self.weight})"

@@ -14,6 +14,7 @@ from fremdrift.textsearch import document_terms, highlight_passage, query_terms
 from .models import Case, CaseStatus, KnowledgePost, Posting, SearchDocument
 
 TITLE_BOOST = 3.0
+CANDIDATES_PER_TERM = 300
 
 
 def _case_fields(case: Case) -> list[tuple[str, float]]:
@@ -67,6 +68,40 @@ def index_knowledge_post(post: KnowledgePost) -> None:
     )
 
 
+@transaction.atomic
+def rebuild_index(batch_size: int = 2000) -> int:
+    """Index every case and knowledge post again, in bulk. Returns the number of documents."""
+    SearchDocument.objects.all().delete()
+    count = 0
+    cases = Case.objects.order_by("pk")
+    for start in range(0, cases.count(), batch_size):
+        batch = list(cases[start : start + batch_size])
+        documents = SearchDocument.objects.bulk_create(
+            SearchDocument(
+                case=case,
+                title=case.title,
+                body=_case_body(case),
+                language=case.language,
+                is_public=case.status == CaseStatus.PUBLISHED,
+                organisation_id=case.organisation_id,
+            )
+            for case in batch
+        )
+        Posting.objects.bulk_create(
+            (
+                Posting(document=document, term=term, weight=weight)
+                for document, case in zip(documents, batch, strict=True)
+                for term, weight in document_terms(_case_fields(case), case.language).items()
+            ),
+            batch_size=5000,
+        )
+        count += len(batch)
+    for post in KnowledgePost.objects.all():
+        index_knowledge_post(post)
+        count += 1
+    return count
+
+
 def _write_postings(document: SearchDocument, weights: dict[str, float]) -> None:
     Posting.objects.filter(document=document).delete()
     Posting.objects.bulk_create(Posting(document=document, term=t, weight=w) for t, w in weights.items())
@@ -112,6 +147,15 @@ def search(user, query: str, *, limit: int = 20, filters: dict | None = None) ->
         return []
     # BM25-style inverse document frequency, so rare words weigh more than common ones.
     idf = {term: math.log(1 + (total - n + 0.5) / (n + 0.5)) for term, n in frequencies.items()}
+    # Candidates: each term's best-weighted visible documents (an index walk that stops early),
+    # then exact scores for the candidates only. A query's cost stays flat as the library grows.
+    candidates = set()
+    for term in idf:
+        candidates.update(
+            Posting.objects.filter(term=term, document__in=documents)
+            .order_by("-weight")
+            .values_list("document_id", flat=True)[:CANDIDATES_PER_TERM]
+        )
     score = Sum(
         When_(
             *[When(term=t, then=F("weight") * Value(w)) for t, w in idf.items()],
@@ -120,7 +164,7 @@ def search(user, query: str, *, limit: int = 20, filters: dict | None = None) ->
         )
     )
     ranked = list(
-        Posting.objects.filter(term__in=idf, document__in=documents)
+        Posting.objects.filter(term__in=idf, document_id__in=candidates)
         .values("document")
         .annotate(score=score)
         .order_by("-score", "document")[:limit]

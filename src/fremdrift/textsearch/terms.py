@@ -1,12 +1,14 @@
 import math
 import re
 from collections import Counter
-from functools import cache
+from functools import cache, lru_cache
 
 import snowballstemmer
 
 # Fremdrift's languages and the Snowball stemmer for each (Norwegian bokmål uses "norwegian").
 LANGUAGES = {"da": "danish", "sv": "swedish", "nb": "norwegian", "en": "english"}
+# A query is stemmed as Danish, Swedish and Norwegian: the library's languages.
+QUERY_LANGUAGES = ("da", "sv", "nb")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
 # Words too common to say anything about a case; the stemmers keep them otherwise.
 STOP_WORDS = frozenset(
@@ -59,9 +61,14 @@ def query_terms(query: str) -> set[str]:
     """The stems of a query in every language, so one search box serves da, sv and nb."""
     words = tokenize(query)
     terms = set()
-    for language in LANGUAGES:
+    for language in QUERY_LANGUAGES:
         terms.update(stem[:64] for stem in _stems(words, language))
     return terms
+
+
+@lru_cache(maxsize=100_000)
+def _word_stems(word: str) -> frozenset[str]:
+    return frozenset(_stemmer(language).stemWord(word)[:64] for language in QUERY_LANGUAGES)
 
 
 def highlight_passage(text: str, query: str, *, width: int = 220) -> tuple[str, str, str] | None:
@@ -70,8 +77,7 @@ def highlight_passage(text: str, query: str, *, width: int = 220) -> tuple[str, 
     if not wanted:
         return None
     for match in _WORD.finditer(text or ""):
-        word = match.group(0).lower()
-        if any(stem in wanted for stem in (_stemmer(lang).stemWord(word) for lang in LANGUAGES)):
+        if not wanted.isdisjoint(_word_stems(match.group(0).lower())):
             start = max(0, match.start() - width // 2)
             end = min(len(text), match.end() + width // 2)
             before = ("…" if start > 0 else "") + text[start : match.start()]
