@@ -103,8 +103,9 @@ def main() -> int:
 
 
 def _ensure_postgres_database(url: str) -> None:
-    import psycopg
     from urllib.parse import urlparse
+
+    import psycopg
 
     name = urlparse(url).path.lstrip("/")
     admin_url = url.rsplit("/", 1)[0] + "/postgres"
