@@ -23,6 +23,10 @@ ENTRIES = [
     NavEntry(_("Home"), "home"),
     NavEntry(_("Case library"), "library:index"),
     NavEntry(_("Organisations"), "organisations:list", "authenticated"),
+    # --- strategy and ideas ---
+    NavEntry(_("Strategy and plans"), "strategy:index", "action_plan.view"),
+    NavEntry(_("Ideas"), "ideas:index", "idea.view"),
+    # --- end strategy and ideas ---
     NavEntry(_("Audit trail"), "organisations:audit_overview", "audit.view"),
 ]
 
