@@ -236,3 +236,34 @@ def reviewers_for(fund):
         .distinct()
         .order_by("first_name", "last_name")
     )
+
+
+def timeline(fund) -> list[dict]:
+    """The fund's yearly cycle: every dated step of every round, in order."""
+    from django.utils.translation import gettext as _
+
+    events = []
+    for round_ in fund.rounds.all():
+        steps = [
+            (round_.opens_on, _("Round opens")),
+            (round_.information_meeting, _("Information meeting")),
+            (round_.workshop, _("Workshop")),
+            (round_.deadline, _("Deadline")),
+            (round_.assessment_meeting, _("Assessment meeting")),
+            (round_.decision_meeting, _("Decision meeting")),
+        ]
+        for when, what in steps:
+            if when is None:
+                continue
+            is_datetime = hasattr(when, "hour")
+            local = when.astimezone(fund.zone) if is_datetime else when
+            events.append(
+                {
+                    "when": local,
+                    "date": local.date() if is_datetime else local,
+                    "has_time": is_datetime,
+                    "what": what,
+                    "round": round_,
+                }
+            )
+    return sorted(events, key=lambda event: (event["date"], event["has_time"] and event["when"].time()))

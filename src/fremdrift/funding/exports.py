@@ -1,0 +1,140 @@
+"""CSV, XLSX, iCalendar and PDF versions of fund pages."""
+
+import csv
+import datetime
+import io
+
+from django.http import HttpResponse
+from django.utils.translation import gettext as _
+
+from . import selectors
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def application_rows(applications):
+    header = [
+        _("Title"),
+        _("Applicant unit"),
+        _("Project lead"),
+        _("Round"),
+        _("Status"),
+        _("Route"),
+        _("Amount applied for"),
+        _("Co-financing"),
+        _("Start"),
+        _("End"),
+        _("Version"),
+    ]
+    rows = [
+        [
+            a.title,
+            str(a.organisation),
+            str(a.project_lead),
+            a.round.name if a.round else "",
+            a.get_status_display(),
+            a.get_route_display(),
+            a.requested_amount,
+            a.co_financing,
+            a.starts_on,
+            a.ends_on,
+            a.version,
+        ]
+        for a in applications
+    ]
+    return header, rows
+
+
+def ledger_rows(entries):
+    header = [
+        _("Budget year"),
+        _("Date"),
+        _("Kind"),
+        _("Amount"),
+        _("Application"),
+        _("Reason"),
+        _("Recorded by"),
+    ]
+    rows = [
+        [
+            e.budget_year.year,
+            e.booked_on,
+            e.get_kind_display(),
+            e.amount,
+            e.application.title if e.application else "",
+            e.reason,
+            str(e.recorded_by),
+        ]
+        for e in entries
+    ]
+    return header, rows
+
+
+def _safe(value):
+    """Cells starting with a formula character are quoted, so a spreadsheet never runs them."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
+        return "'" + value
+    return value
+
+
+def respond(fmt, name, header, rows):
+    if fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, delimiter=";")
+        writer.writerow(header)
+        for row in rows:
+            writer.writerow(["" if v is None else _safe(v) for v in row])
+        response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
+        return response
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(header)
+    for row in rows:
+        sheet.append([_safe(v) for v in row])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    response = HttpResponse(buffer.getvalue(), content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
+    return response
+
+
+def calendar(fund, request) -> bytes:
+    from icalendar import Calendar, Event
+
+    cal = Calendar()
+    cal.add("prodid", "-//Fremdrift//funding//")
+    cal.add("version", "2.0")
+    cal.add("x-wr-calname", fund.name)
+    cal.add("x-wr-timezone", fund.time_zone)
+    stamp = datetime.datetime.now(datetime.UTC)
+    for index, event in enumerate(selectors.timeline(fund)):
+        item = Event()
+        item.add("uid", f"fund-{fund.pk}-round-{event['round'].pk}-{index}@{request.get_host()}")
+        item.add("summary", f"{fund.name}: {event['what']} ({event['round'].name})")
+        item.add("dtstamp", stamp)
+        if event["has_time"]:
+            item.add("dtstart", event["when"])
+            item.add("dtend", event["when"] + datetime.timedelta(hours=1))
+        else:
+            item.add("dtstart", event["date"])
+        cal.add_component(item)
+    return cal.to_ical()
+
+
+def meeting_papers_pdf(request, round_, rows):
+    from django.template.loader import render_to_string
+
+    html = render_to_string(
+        "funding/meeting_papers.html", {"round": round_, "fund": round_.fund, "rows": rows}, request=request
+    )
+    try:
+        from weasyprint import HTML
+    except ImportError:  # Without WeasyPrint the papers come as printable HTML.
+        return HttpResponse(html)
+    pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="meeting-papers-{round_.pk}.pdf"'
+    return response

@@ -1,0 +1,311 @@
+"""Forms for fund pages. Every error lands at its field; the services check again whoever calls them."""
+
+import datetime
+from decimal import Decimal
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .models import (
+    MONEY,
+    DecisionOutcome,
+    PartnerKind,
+    RecommendationOutcome,
+    Sdg,
+)
+
+DATE = {"widget": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+DATETIME = {
+    "widget": forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    "input_formats": ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
+}
+TEXT = {"widget": forms.Textarea(attrs={"rows": 4})}
+
+
+def money_field(label, required=True, help_text=""):
+    return forms.DecimalField(
+        label=label,
+        required=required,
+        min_value=Decimal("0"),
+        max_digits=MONEY["max_digits"],
+        decimal_places=MONEY["decimal_places"],
+        localize=True,
+        help_text=help_text,
+        error_messages={
+            "invalid": _("Enter an amount in numbers, e.g. 125000,50."),
+            "min_value": _("The amount cannot be negative."),
+        },
+    )
+
+
+class RoundForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=200)
+    opens_on = forms.DateField(label=_("Opens"), **DATE)
+    deadline = forms.DateTimeField(label=_("Deadline"), help_text=_("In the fund's time zone."), **DATETIME)
+    information_meeting = forms.DateTimeField(label=_("Information meeting"), required=False, **DATETIME)
+    workshop = forms.DateTimeField(label=_("Workshop"), required=False, **DATETIME)
+    assessment_meeting = forms.DateField(label=_("Assessment meeting"), required=False, **DATE)
+    decision_meeting = forms.DateField(label=_("Decision meeting"), required=False, **DATE)
+
+    def __init__(self, *args, fund, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fund = fund
+
+    def clean(self):
+        cleaned = super().clean()
+        # Times are typed in the fund's time zone, whatever the user's.
+        for name in ("deadline", "information_meeting", "workshop"):
+            value = cleaned.get(name)
+            if value is not None:
+                cleaned[name] = timezone.make_aware(timezone.make_naive(value), self.fund.zone)
+        opens, deadline = cleaned.get("opens_on"), cleaned.get("deadline")
+        if opens and deadline and deadline.astimezone(self.fund.zone).date() < opens:
+            self.add_error("deadline", _("The deadline is before the round opens."))
+        decision, assessment = cleaned.get("decision_meeting"), cleaned.get("assessment_meeting")
+        if decision and assessment and decision < assessment:
+            self.add_error("decision_meeting", _("The decision meeting is before the assessment meeting."))
+        return cleaned
+
+
+class ApplicationStartForm(forms.Form):
+    title = forms.CharField(label=_("Project title"), max_length=200)
+    organisation = forms.ModelChoiceField(label=_("Applicant unit"), queryset=None)
+    round = forms.ModelChoiceField(
+        label=_("Round"),
+        queryset=None,
+        required=False,
+        help_text=_("Needed from the fund's threshold; smaller applications are taken all year."),
+    )
+
+    def __init__(self, *args, units, rounds, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = units
+        self.fields["round"].queryset = rounds
+        if units.count() == 1:
+            self.fields["organisation"].initial = units.first()
+
+
+class ApplicationForm(forms.Form):
+    title = forms.CharField(label=_("Project title"), max_length=200)
+    round = forms.ModelChoiceField(label=_("Round"), queryset=None, required=False)
+    starts_on = forms.DateField(label=_("Project start"), required=False, **DATE)
+    ends_on = forms.DateField(label=_("Project end"), required=False, **DATE)
+    challenge = forms.CharField(
+        label=_("1. The challenge"),
+        required=False,
+        help_text=_("What problem does the project solve, for whom, and how do you know?"),
+        **TEXT,
+    )
+    criteria = forms.ModelMultipleChoiceField(
+        label=_("2. Bottom lines served"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple
+    )
+    criteria_how = forms.CharField(label=_("How the project serves them"), required=False, **TEXT)
+    sdgs = forms.TypedMultipleChoiceField(
+        label=_("UN Sustainable Development Goals"),
+        choices=Sdg.choices,
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    themes = forms.ModelMultipleChoiceField(
+        label=_("Themes"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple
+    )
+    activities = forms.CharField(label=_("4. Activities"), required=False, **TEXT)
+    resources = forms.CharField(label=_("Resources"), required=False, **TEXT)
+    evaluation_plan = forms.CharField(
+        label=_("5. Evaluation"),
+        required=False,
+        help_text=_("Ongoing and final evaluation, with a business case."),
+        **TEXT,
+    )
+    spread_plan = forms.CharField(
+        label=_("6. Spread and implementation"),
+        required=False,
+        help_text=_("Criteria for moving into operations, and long-term effect indicators."),
+        **TEXT,
+    )
+
+    def __init__(self, *args, fund, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["round"].queryset = fund.rounds.all()
+        self.fields["criteria"].queryset = fund.criteria.all()
+        self.fields["themes"].queryset = fund.themes.all()
+        if not fund.uses_sdgs:
+            del self.fields["sdgs"]
+        if not fund.themes.exists():
+            del self.fields["themes"]
+
+    def clean(self):
+        cleaned = super().clean()
+        starts, ends = cleaned.get("starts_on"), cleaned.get("ends_on")
+        if starts and ends and ends < starts:
+            self.add_error("ends_on", _("The project ends before it starts."))
+        return cleaned
+
+
+class IndicatorForm(forms.Form):
+    """One indicator under a goal; rows with the same goal belong together."""
+
+    goal = forms.CharField(label=_("Goal"), max_length=500)
+    name = forms.CharField(label=_("Indicator"), max_length=200)
+    definition = forms.CharField(
+        label=_("Definition"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    unit = forms.CharField(label=_("Unit"), max_length=60, required=False)
+    baseline = forms.DecimalField(
+        label=_("Baseline"), required=False, max_digits=14, decimal_places=4, localize=True
+    )
+    target = forms.DecimalField(
+        label=_("Target"),
+        max_digits=14,
+        decimal_places=4,
+        localize=True,
+        error_messages={"required": _("An indicator needs a target.")},
+    )
+    data_collection = forms.CharField(
+        label=_("How the data are collected"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class PartnerForm(forms.Form):
+    name = forms.CharField(label=_("Partner"), max_length=200)
+    kind = forms.ChoiceField(label=_("Kind"), choices=PartnerKind.choices)
+    contribution = forms.CharField(label=_("Role in the project"), max_length=500, required=False)
+
+
+class BudgetLineForm(forms.Form):
+    description = forms.CharField(label=_("What"), max_length=300)
+    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
+    amount = money_field(_("Amount applied for"))
+    co_financing = money_field(_("Co-financing"), required=False)
+
+
+IndicatorFormSet = forms.formset_factory(IndicatorForm, extra=1)
+PartnerFormSet = forms.formset_factory(PartnerForm, extra=1)
+BudgetLineFormSet = forms.formset_factory(BudgetLineForm, extra=1)
+
+
+class AttachmentForm(forms.Form):
+    file = forms.FileField(label=_("Attachment"), help_text=_("PDF, Word, Excel or an image, at most 10 MB."))
+
+
+class AssignForm(forms.Form):
+    reviewer = forms.ModelChoiceField(label=_("Reviewer"), queryset=None)
+
+    def __init__(self, *args, reviewers, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reviewer"].queryset = reviewers
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class ConflictForm(forms.Form):
+    has_conflict = forms.TypedChoiceField(
+        label=_("Do you have a conflict of interest?"),
+        choices=[("no", _("No")), ("yes", _("Yes"))],
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+    )
+    conflict_note = forms.CharField(
+        label=_("About the conflict of interest"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("has_conflict") and not cleaned.get("conflict_note", "").strip():
+            self.add_error("conflict_note", _("Describe the conflict of interest."))
+        return cleaned
+
+
+class ReviewForm(forms.Form):
+    comment = forms.CharField(label=_("Overall comment"), required=False, **TEXT)
+
+    def __init__(self, *args, criteria, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.criteria = list(criteria)
+        for criterion in self.criteria:
+            self.fields[f"score_{criterion.pk}"] = forms.IntegerField(
+                label=_("%(criterion)s: score (0–%(max)s)")
+                % {"criterion": criterion.name, "max": criterion.scale_max},
+                help_text=criterion.description,
+                min_value=0,
+                max_value=criterion.scale_max,
+                required=False,
+            )
+            self.fields[f"comment_{criterion.pk}"] = forms.CharField(
+                label=_("%(criterion)s: comment") % {"criterion": criterion.name},
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 2}),
+            )
+        self.order_fields([name for name in self.fields if name != "comment"] + ["comment"])
+
+    def scores(self):
+        return {
+            c.pk: (self.cleaned_data.get(f"score_{c.pk}"), self.cleaned_data.get(f"comment_{c.pk}", ""))
+            for c in self.criteria
+        }
+
+
+class RecommendationForm(forms.Form):
+    outcome = forms.ChoiceField(label=_("Recommendation"), choices=RecommendationOutcome.choices)
+    amount = money_field(_("Amount"), required=False)
+    conditions = forms.CharField(
+        label=_("Conditions"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    reasons = forms.CharField(label=_("Reasons"), **TEXT)
+
+
+class DecisionForm(forms.Form):
+    outcome = forms.ChoiceField(label=_("Decision"), choices=DecisionOutcome.choices)
+    amount = money_field(_("Amount granted"), required=False)
+    budget_year = forms.ModelChoiceField(label=_("Budget year"), queryset=None, required=False)
+    conditions = forms.CharField(
+        label=_("Conditions"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    reasons = forms.CharField(label=_("Reasons"), help_text=_("The applicant reads these."), **TEXT)
+    over_commitment_reason = forms.CharField(
+        label=_("Reason for over-commitment"),
+        required=False,
+        help_text=_("Only if the grant goes beyond what is available in the budget year."),
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args, fund, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["budget_year"].queryset = fund.budget_years.all()
+        self.fields["budget_year"].label_from_instance = lambda year: str(year.year)
+        this_year = fund.budget_years.filter(year=datetime.date.today().year).first()
+        if this_year:
+            self.fields["budget_year"].initial = this_year.pk
+
+
+class BudgetForm(forms.Form):
+    year = forms.IntegerField(label=_("Budget year"), min_value=2000, max_value=2100)
+    amount = money_field(_("Amount"))
+    reason = forms.CharField(label=_("Reason"), max_length=500)
+
+
+class CarryOverForm(forms.Form):
+    budget_year = forms.ModelChoiceField(label=_("From budget year"), queryset=None)
+    amount = money_field(_("Amount"))
+    reason = forms.CharField(label=_("Reason"), max_length=500)
+
+    def __init__(self, *args, fund, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["budget_year"].queryset = fund.budget_years.all()
+        self.fields["budget_year"].label_from_instance = lambda year: str(year.year)
+
+
+class PaymentForm(forms.Form):
+    amount = money_field(_("Amount paid out"))
+    reason = forms.CharField(label=_("Note"), max_length=500, required=False)
+
+
+class ReturnForm(CarryOverForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["budget_year"].label = _("Back into budget year")
+        self.fields["amount"].label = _("Amount returned")

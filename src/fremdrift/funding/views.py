@@ -1,0 +1,701 @@
+"""Thin views: fetch through the selectors (invisible → 404), ask `access` (not allowed → 403),
+change state only through the services, and keep typed input when something is refused."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from fremdrift import access
+
+from . import exports, forms, selectors, services, workflow
+from .models import Application, ApplicationStatus, Decision, Fund, Round, Route
+
+
+def _apply_errors(form, error: ValidationError):
+    if hasattr(error, "error_dict"):
+        for field, errors in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error.messages)
+
+
+def _fund(user, pk) -> Fund:
+    fund = selectors.visible_funds(user).filter(pk=pk).first()
+    if fund is None:
+        raise Http404
+    return fund
+
+
+def _application(user, pk) -> Application:
+    if not selectors.visible_applications(user).filter(pk=pk).exists():
+        raise Http404
+    return selectors.application_page(Application(pk=pk))
+
+
+def _round(user, pk) -> Round:
+    round_ = get_object_or_404(Round.objects.select_related("fund__organisation"), pk=pk)
+    _fund(user, round_.fund_id)
+    return round_
+
+
+# --- funds -------------------------------------------------------------------------------------------
+
+
+@login_required
+def fund_list(request):
+    funds = list(selectors.visible_funds(request.user).order_by("name"))
+    return render(
+        request,
+        "funding/fund_list.html",
+        {"funds": funds, "my_applications": selectors.application_list_for(request.user)[:10]},
+    )
+
+
+@login_required
+def fund_detail(request, pk):
+    fund = _fund(request.user, pk)
+    user = request.user
+    may_ledger = access.has_permission(user, "ledger.view", fund)
+    may_record = access.has_permission(user, "ledger.record", fund)
+    budget_form = forms.BudgetForm(prefix="budget")
+    carry_form = forms.CarryOverForm(prefix="carry", fund=fund)
+    if request.method == "POST":
+        access.require(user, "ledger.record", fund)
+        try:
+            if "add_budget" in request.POST:
+                budget_form = forms.BudgetForm(request.POST, prefix="budget")
+                if budget_form.is_valid():
+                    services.add_budget(user, fund=fund, **budget_form.cleaned_data)
+                    messages.success(request, _("The budget was recorded."))
+                    return redirect("funding:fund", pk=pk)
+            elif "carry_over" in request.POST:
+                carry_form = forms.CarryOverForm(request.POST, prefix="carry", fund=fund)
+                if carry_form.is_valid():
+                    services.carry_over(user, **carry_form.cleaned_data)
+                    messages.success(request, _("The amount was carried over."))
+                    return redirect("funding:fund", pk=pk)
+        except ValidationError as error:
+            _apply_errors(budget_form if "add_budget" in request.POST else carry_form, error)
+    units = _units_for(user, fund)
+    context = {
+        "fund": fund,
+        "rounds": selectors.rounds_of(fund),
+        "criteria": list(fund.criteria.all()),
+        "themes": list(fund.themes.all()),
+        "may_manage": access.has_permission(user, "fund.manage", fund),
+        "may_apply": units.exists(),
+        "may_ledger": may_ledger,
+        "may_record": may_record,
+        "may_assess": access.has_permission(user, "application.assess", fund),
+        "balances": selectors.fund_balances(fund) if may_ledger else [],
+        "entries": selectors.ledger_entries(fund) if may_ledger else [],
+        "timeline": selectors.timeline(fund),
+        "budget_form": budget_form,
+        "carry_form": carry_form,
+    }
+    return render(request, "funding/fund_detail.html", context)
+
+
+@login_required
+def fund_calendar(request, pk):
+    fund = _fund(request.user, pk)
+    response = HttpResponse(exports.calendar(fund, request), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="fund-{fund.pk}.ics"'
+    return response
+
+
+@login_required
+def granted_list(request, pk):
+    fund = _fund(request.user, pk)
+    return render(request, "funding/granted.html", {"fund": fund, "rows": selectors.granted_projects(fund)})
+
+
+@login_required
+def export_applications(request, pk, fmt):
+    if fmt not in ("csv", "xlsx"):
+        raise Http404
+    fund = _fund(request.user, pk)
+    access.require(request.user, "application.assess", fund)
+    applications = selectors.application_list_for(request.user).filter(fund=fund).exclude(status="draft")
+    return exports.respond(fmt, f"applications-{fund.pk}", *exports.application_rows(applications))
+
+
+@login_required
+def export_ledger(request, pk, fmt):
+    if fmt not in ("csv", "xlsx"):
+        raise Http404
+    fund = _fund(request.user, pk)
+    access.require(request.user, "ledger.view", fund)
+    return exports.respond(fmt, f"ledger-{fund.pk}", *exports.ledger_rows(selectors.ledger_entries(fund)))
+
+
+# --- rounds ------------------------------------------------------------------------------------------
+
+
+@login_required
+def round_create(request, pk):
+    fund = _fund(request.user, pk)
+    access.require(request.user, "fund.manage", fund)
+    form = forms.RoundForm(request.POST or None, fund=fund)
+    if request.method == "POST" and form.is_valid():
+        try:
+            round_ = services.create_round(request.user, fund=fund, **form.cleaned_data)
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, _("The round was created."))
+            return redirect("funding:round", pk=round_.pk)
+    return render(request, "funding/round_form.html", {"fund": fund, "form": form})
+
+
+@login_required
+def round_detail(request, pk):
+    round_ = _round(request.user, pk)
+    fund = round_.fund
+    access.require(request.user, "application.assess", fund)
+    rows = selectors.round_overview(round_)
+    balances = (
+        selectors.fund_balances(fund) if access.has_permission(request.user, "ledger.view", fund) else []
+    )
+    requested = sum((row["requested"] for row in rows), 0)
+    return render(
+        request,
+        "funding/round_detail.html",
+        {
+            "round": round_,
+            "fund": fund,
+            "rows": rows,
+            "requested": requested,
+            "balances": balances,
+            "may_decide": access.has_permission(request.user, "application.decide_board", fund),
+        },
+    )
+
+
+@login_required
+def meeting(request, pk):
+    """The board's meeting list: every recommended application of the round, decided from one page."""
+    round_ = _round(request.user, pk)
+    fund = round_.fund
+    access.require(request.user, "application.decide_board", fund)
+    rows = [row for row in selectors.round_overview(round_) if row["application"].status == "recommended"]
+    for row in rows:
+        recommendation = row["recommendation"]
+        initial = {}
+        if recommendation:
+            initial = {
+                "outcome": "rejected" if recommendation.outcome == "reject" else "granted",
+                "amount": recommendation.amount,
+                "conditions": recommendation.conditions,
+                "reasons": recommendation.reasons,
+            }
+        prefix = f"a{row['application'].pk}"
+        row["form"] = forms.DecisionForm(
+            request.POST if request.POST.get("decide") == prefix else None,
+            prefix=prefix,
+            fund=fund,
+            initial=initial,
+        )
+    if request.method == "POST":
+        for row in rows:
+            form = row["form"]
+            if not form.is_bound:
+                continue
+            if form.is_valid():
+                try:
+                    services.decide(request.user, application=row["application"], **form.cleaned_data)
+                except ValidationError as error:
+                    _apply_errors(form, error)
+                else:
+                    messages.success(request, _("%(title)s was decided.") % {"title": row["application"]})
+                    return redirect("funding:meeting", pk=pk)
+    return render(request, "funding/meeting.html", {"round": round_, "fund": fund, "rows": rows})
+
+
+@login_required
+def meeting_papers(request, pk):
+    round_ = _round(request.user, pk)
+    access.require(request.user, "review.read", round_.fund)
+    rows = selectors.round_overview(round_)
+    return exports.meeting_papers_pdf(request, round_, rows)
+
+
+# --- applications ------------------------------------------------------------------------------------
+
+
+def _units_for(user, fund):
+    """Organisations for which the user may apply to this fund."""
+    units = access.visible_organisations(user, "application.create")
+    if not fund.is_open_to_all:
+        units = units.filter(path__startswith=fund.organisation.path)
+    return units.order_by("path")
+
+
+@login_required
+def application_list(request):
+    return render(
+        request,
+        "funding/application_list.html",
+        {"applications": selectors.application_list_for(request.user)},
+    )
+
+
+@login_required
+def application_create(request, pk):
+    fund = _fund(request.user, pk)
+    units = _units_for(request.user, fund)
+    if not units.exists():
+        raise access.NotAllowed(access.Permission(False, _("You cannot apply to this fund for any unit.")))
+    from django.utils import timezone
+
+    rounds = fund.rounds.filter(deadline__gt=timezone.now())
+    form = forms.ApplicationStartForm(request.POST or None, units=units, rounds=rounds)
+    if request.method == "POST" and form.is_valid():
+        try:
+            application = services.create_application(request.user, fund=fund, **form.cleaned_data)
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            return redirect("funding:application_edit", pk=application.pk)
+    return render(request, "funding/application_start.html", {"fund": fund, "form": form})
+
+
+def _initial(application):
+    main = {
+        name: getattr(application, name) for name in [*services.TEXT_FIELDS, "starts_on", "ends_on", "round"]
+    }
+    main["criteria"] = list(application.criteria.all())
+    main["themes"] = list(application.themes.all())
+    main["sdgs"] = application.sdgs
+    indicators = [
+        {
+            "goal": goal.description,
+            "name": i.name,
+            "definition": i.definition,
+            "unit": i.unit,
+            "baseline": i.baseline,
+            "target": i.target,
+            "data_collection": i.data_collection,
+        }
+        for goal in application.goals.all()
+        for i in goal.indicators.all()
+    ]
+    partners = [
+        {"name": p.name, "kind": p.kind, "contribution": p.contribution} for p in application.partners.all()
+    ]
+    lines = [
+        {"description": b.description, "year": b.year, "amount": b.amount, "co_financing": b.co_financing}
+        for b in application.budget_lines.all()
+    ]
+    return main, indicators, partners, lines
+
+
+def _rows(formset):
+    return [f.cleaned_data for f in formset.forms if f.cleaned_data and not f.cleaned_data.get("DELETE")]
+
+
+@login_required
+def application_edit(request, pk):
+    application = _application(request.user, pk)
+    if not (selectors.is_applicant(request.user, application) or access.is_platform_admin(request.user)):
+        raise access.NotAllowed(
+            access.Permission(False, _("Only the applicant and the project lead can do this."))
+        )
+    if application.status != ApplicationStatus.DRAFT:
+        messages.error(
+            request,
+            _("A submitted application is frozen; it can only be changed if it is returned for revision."),
+        )
+        return redirect("funding:application", pk=pk)
+    fund = application.fund
+    main, indicators, partners, lines = _initial(application)
+    data = request.POST if request.method == "POST" else None
+    form = forms.ApplicationForm(data, fund=fund, initial=main)
+    goal_set = forms.IndicatorFormSet(data, prefix="goals", initial=indicators)
+    partner_set = forms.PartnerFormSet(data, prefix="partners", initial=partners)
+    budget_set = forms.BudgetLineFormSet(data, prefix="budget", initial=lines)
+    attachment_form = forms.AttachmentForm()
+    if request.method == "POST":
+        valid = all([form.is_valid(), goal_set.is_valid(), partner_set.is_valid(), budget_set.is_valid()])
+        if valid:
+            starts, ends = form.cleaned_data.get("starts_on"), form.cleaned_data.get("ends_on")
+            for line_form in budget_set.forms:
+                year = line_form.cleaned_data.get("year")
+                if year and starts and ends and not starts.year <= year <= ends.year:
+                    line_form.add_error(
+                        "year",
+                        _("%(year)s lies outside the project period %(start)s–%(end)s.")
+                        % {"year": year, "start": starts.year, "end": ends.year},
+                    )
+                    valid = False
+        if valid:
+            goals = {}
+            for row in _rows(goal_set):
+                goal = goals.setdefault(row["goal"], {"description": row["goal"], "indicators": []})
+                goal["indicators"].append({k: v for k, v in row.items() if k != "goal"})
+            cleaned = form.cleaned_data
+            try:
+                services.save_draft(
+                    request.user,
+                    application=application,
+                    fields={k: cleaned[k] for k in [*services.TEXT_FIELDS, "starts_on", "ends_on", "round"]},
+                    criteria=cleaned["criteria"],
+                    themes=cleaned.get("themes"),
+                    sdgs=cleaned.get("sdgs"),
+                    goals=list(goals.values()),
+                    partners=_rows(partner_set),
+                    budget_lines=[
+                        {**r, "co_financing": r.get("co_financing") or 0} for r in _rows(budget_set)
+                    ],
+                )
+            except ValidationError as error:
+                _apply_errors(form, error)
+            else:
+                if "submit" in request.POST:
+                    return redirect("funding:application_submit", pk=pk)
+                messages.success(request, _("The draft was saved."))
+                return redirect("funding:application_edit", pk=pk)
+        messages.error(request, _("The draft was not saved. Correct the fields marked below."))
+    return render(
+        request,
+        "funding/application_form.html",
+        {
+            "application": application,
+            "fund": fund,
+            "form": form,
+            "goal_set": goal_set,
+            "partner_set": partner_set,
+            "budget_set": budget_set,
+            "attachment_form": attachment_form,
+        },
+    )
+
+
+@login_required
+@require_POST
+def attachment_add(request, pk):
+    application = _application(request.user, pk)
+    form = forms.AttachmentForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            services.add_attachment(request.user, application=application, upload=form.cleaned_data["file"])
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, _("The attachment was added."))
+            return redirect("funding:application_edit", pk=pk)
+    for errors in form.errors.values():
+        for error in errors:
+            messages.error(request, error)
+    return redirect("funding:application_edit", pk=pk)
+
+
+@login_required
+def application_submit(request, pk):
+    application = _application(request.user, pk)
+    if not (selectors.is_applicant(request.user, application) or access.is_platform_admin(request.user)):
+        raise access.NotAllowed(
+            access.Permission(False, _("Only the applicant and the project lead can do this."))
+        )
+    missing = services.completeness(application) if application.status == ApplicationStatus.DRAFT else {}
+    error_messages = {}
+    if request.method == "POST":
+        try:
+            services.submit_application(request.user, application=application)
+        except ValidationError as error:
+            error_messages = (
+                error.message_dict if hasattr(error, "error_dict") else {"__all__": error.messages}
+            )
+        else:
+            messages.success(request, _("The application was submitted."))
+            return redirect("funding:application", pk=pk)
+    labels = {
+        name: field.label for name, field in forms.ApplicationForm(fund=application.fund).fields.items()
+    }
+    labels.update(
+        {"goals": _("Goals and indicators"), "budget_lines": _("Budget"), "__all__": _("Application")}
+    )
+    report = [
+        (labels.get(name, name), name, message)
+        for name, message in {**missing, **{k: " ".join(v) for k, v in error_messages.items()}}.items()
+    ]
+    return render(
+        request,
+        "funding/application_submit.html",
+        {"application": application, "report": report, "requested": application.requested_amount},
+    )
+
+
+@login_required
+@require_POST
+def application_withdraw(request, pk):
+    application = _application(request.user, pk)
+    try:
+        services.withdraw_application(
+            request.user, application=application, reason=request.POST.get("reason", "")
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The application was withdrawn."))
+    return redirect("funding:application", pk=pk)
+
+
+@login_required
+def application_detail(request, pk):
+    application = _application(request.user, pk)
+    user = request.user
+    fund = application.fund
+    on_fund_side = access.has_permission(user, "application.assess", fund)
+    assign_form = forms.AssignForm(prefix="assign", reviewers=selectors.reviewers_for(fund))
+    return_form = forms.ReasonForm(prefix="return")
+    payment_form = forms.PaymentForm(prefix="pay")
+    giveback_form = forms.ReturnForm(prefix="giveback", fund=fund)
+    if request.method == "POST":
+        try:
+            if "assign" in request.POST:
+                assign_form = forms.AssignForm(
+                    request.POST, prefix="assign", reviewers=selectors.reviewers_for(fund)
+                )
+                if assign_form.is_valid():
+                    services.assign_reviewer(user, application=application, **assign_form.cleaned_data)
+                    messages.success(request, _("The reviewer was assigned."))
+                    return redirect("funding:application", pk=pk)
+            elif "return" in request.POST:
+                return_form = forms.ReasonForm(request.POST, prefix="return")
+                if return_form.is_valid():
+                    services.return_for_revision(user, application=application, **return_form.cleaned_data)
+                    messages.success(request, _("The application was returned for revision."))
+                    return redirect("funding:application", pk=pk)
+            elif "pay" in request.POST:
+                payment_form = forms.PaymentForm(request.POST, prefix="pay")
+                if payment_form.is_valid():
+                    services.record_payment(user, application=application, **payment_form.cleaned_data)
+                    messages.success(request, _("The payment was recorded."))
+                    return redirect("funding:application", pk=pk)
+            elif "giveback" in request.POST:
+                giveback_form = forms.ReturnForm(request.POST, prefix="giveback", fund=fund)
+                if giveback_form.is_valid():
+                    services.return_unspent(user, application=application, **giveback_form.cleaned_data)
+                    messages.success(request, _("The returned money was recorded."))
+                    return redirect("funding:application", pk=pk)
+        except ValidationError as error:
+            target = {
+                "assign": assign_form,
+                "return": return_form,
+                "pay": payment_form,
+                "giveback": giveback_form,
+            }
+            for key, form in target.items():
+                if key in request.POST:
+                    _apply_errors(form, error)
+    decision = selectors.current_decision(application)
+    reviews = list(selectors.visible_reviews(user, application)) if on_fund_side else []
+    own_assignment = next((a for a in application.assignments.all() if a.reviewer_id == user.pk), None)
+    specs = selectors.criterion_specs(fund)
+    from . import scoring
+
+    for review in reviews:
+        review.percent = scoring.weighted_percent(
+            specs, {s.criterion_id: s.value for s in review.scores.all()}
+        )
+    granted = paid = returned = None
+    if application.status == ApplicationStatus.GRANTED and access.has_permission(user, "ledger.view", fund):
+        granted, paid, returned = selectors.application_paid_and_returned(application)
+    context = {
+        "application": application,
+        "fund": fund,
+        "decision": decision,
+        "decisions": list(application.decisions.all()),
+        "recommendation": (list(application.recommendations.all()) or [None])[-1] if on_fund_side else None,
+        "is_applicant": selectors.is_applicant(user, application),
+        "on_fund_side": on_fund_side,
+        "reviews": reviews,
+        "own_assignment": own_assignment,
+        "assignments": list(application.assignments.all()) if on_fund_side else [],
+        "may_assign": access.has_permission(user, "application.assign", fund)
+        and workflow.transition_for("assign_reviewer", application) is not None,
+        "may_return": access.has_permission(user, "application.assign", fund)
+        and workflow.transition_for("return_for_revision", application) is not None,
+        "may_recommend": access.has_permission(user, "application.recommend", fund)
+        and workflow.transition_for("recommend", application) is not None,
+        "may_decide": workflow.transition_for("decide", application) is not None
+        and access.has_permission(user, workflow.decide_action(application.route), fund),
+        "may_correct": decision is not None
+        and workflow.transition_for("correct_decision", application) is not None
+        and access.has_permission(user, workflow.decide_action(application.route), fund),
+        "may_withdraw": selectors.is_applicant(user, application)
+        and workflow.transition_for("withdraw", application) is not None,
+        "may_record": application.status == ApplicationStatus.GRANTED
+        and access.has_permission(user, "ledger.record", fund),
+        "granted": granted,
+        "paid": paid,
+        "returned": returned,
+        "assign_form": assign_form,
+        "return_form": return_form,
+        "payment_form": payment_form,
+        "giveback_form": giveback_form,
+        "sdg_labels": [label for value, label in _sdg_choices() if value in application.sdgs],
+    }
+    return render(request, "funding/application_detail.html", context)
+
+
+def _sdg_choices():
+    from .models import Sdg
+
+    return Sdg.choices
+
+
+@login_required
+def review(request, pk):
+    application = _application(request.user, pk)
+    assignment = application.assignments.filter(reviewer=request.user).select_related("review").first()
+    if assignment is None:
+        raise access.NotAllowed(access.Permission(False, _("You are not a reviewer of this application.")))
+    criteria = list(application.fund.criteria.all())
+    existing = getattr(assignment, "review", None)
+    initial = {}
+    if existing is not None:
+        initial["comment"] = existing.comment
+        for score in existing.scores.all():
+            initial[f"score_{score.criterion_id}"] = score.value
+            initial[f"comment_{score.criterion_id}"] = score.comment
+    conflict_form = forms.ConflictForm(
+        prefix="conflict",
+        initial={"has_conflict": {True: "yes", False: "no"}.get(assignment.has_conflict)},
+    )
+    form = forms.ReviewForm(prefix="review", criteria=criteria, initial=initial)
+    if request.method == "POST":
+        try:
+            if "declare" in request.POST:
+                conflict_form = forms.ConflictForm(request.POST, prefix="conflict")
+                if conflict_form.is_valid():
+                    services.declare_conflict(
+                        request.user,
+                        assignment=assignment,
+                        has_conflict=conflict_form.cleaned_data["has_conflict"],
+                        note=conflict_form.cleaned_data["conflict_note"],
+                    )
+                    return redirect("funding:review", pk=pk)
+            else:
+                form = forms.ReviewForm(request.POST, prefix="review", criteria=criteria)
+                if form.is_valid():
+                    submit = "submit_review" in request.POST
+                    services.submit_review(
+                        request.user,
+                        assignment=assignment,
+                        scores=form.scores(),
+                        comment=form.cleaned_data["comment"],
+                        submit=submit,
+                    )
+                    messages.success(
+                        request, _("The review was submitted.") if submit else _("The review was saved.")
+                    )
+                    return redirect("funding:review", pk=pk)
+        except ValidationError as error:
+            _apply_errors(conflict_form if "declare" in request.POST else form, error)
+    return render(
+        request,
+        "funding/review.html",
+        {
+            "application": application,
+            "assignment": assignment,
+            "review": existing,
+            "form": form,
+            "conflict_form": conflict_form,
+            "open_for_review": workflow.transition_for("review", application) is not None,
+        },
+    )
+
+
+@login_required
+def recommend(request, pk):
+    application = _application(request.user, pk)
+    access.require(request.user, "application.recommend", application.fund)
+    form = forms.RecommendationForm(request.POST or None, initial={"amount": application.requested_amount})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.recommend(
+                request.user,
+                application=application,
+                **{**form.cleaned_data, "amount": form.cleaned_data.get("amount") or 0},
+            )
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, _("The recommendation was recorded."))
+            return redirect("funding:application", pk=pk)
+    return render(request, "funding/recommend.html", {"application": application, "form": form})
+
+
+@login_required
+def decide(request, pk):
+    application = _application(request.user, pk)
+    access.require(request.user, workflow.decide_action(application.route or Route.LARGE), application.fund)
+    recommendation = (list(application.recommendations.all()) or [None])[-1]
+    initial = {"amount": recommendation.amount if recommendation else application.requested_amount}
+    if recommendation:
+        initial.update(
+            outcome="rejected" if recommendation.outcome == "reject" else "granted",
+            conditions=recommendation.conditions,
+            reasons=recommendation.reasons,
+        )
+    form = forms.DecisionForm(request.POST or None, fund=application.fund, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.decide(
+                request.user,
+                application=application,
+                **{**form.cleaned_data, "amount": form.cleaned_data.get("amount") or 0},
+            )
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, _("The decision was recorded and the applicant is told by e-mail."))
+            return redirect("funding:application", pk=pk)
+    return render(
+        request,
+        "funding/decide.html",
+        {
+            "application": application,
+            "form": form,
+            "recommendation": recommendation,
+            "balances": selectors.fund_balances(application.fund),
+        },
+    )
+
+
+@login_required
+def correct(request, pk):
+    decision = get_object_or_404(Decision, pk=pk)
+    application = _application(request.user, decision.application_id)
+    access.require(request.user, workflow.decide_action(application.route), application.fund)
+    form = forms.DecisionForm(
+        request.POST or None,
+        fund=application.fund,
+        initial={
+            "outcome": decision.outcome,
+            "amount": decision.amount,
+            "budget_year": decision.budget_year_id,
+            "conditions": decision.conditions,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.correct_decision(
+                request.user,
+                decision=decision,
+                **{**form.cleaned_data, "amount": form.cleaned_data.get("amount") or 0},
+            )
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, _("The correction was recorded as a new decision."))
+            return redirect("funding:application", pk=application.pk)
+    return render(
+        request, "funding/correct.html", {"application": application, "decision": decision, "form": form}
+    )
