@@ -27,6 +27,9 @@ ENTRIES = [
     NavEntry(_("Strategy and plans"), "strategy:index", "action_plan.view"),
     NavEntry(_("Ideas"), "ideas:index", "idea.view"),
     # --- end strategy and ideas ---
+    # --- funding ---
+    NavEntry(_("Funds"), "funding:list", "authenticated"),
+    # --- end funding ---
     NavEntry(_("Audit trail"), "organisations:audit_overview", "audit.view"),
 ]
 
