@@ -5,14 +5,13 @@ The documents are not copied into the project; they are read from the seeds fold
 when it is absent.
 """
 
-import os
 from pathlib import Path
 
 import pytest
 
-from fremdrift.importers import ParsedDocument, parse_path
+from seeds import seeds_dir  # noqa: F401 (a fixture)
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
+from fremdrift.importers import ParsedDocument, parse_path
 
 # The seed files by the number their names start with; the parsers never look at names.
 SEED_NUMBERS = {
@@ -27,14 +26,6 @@ SEED_NUMBERS = {
 @pytest.fixture(autouse=True)
 def _fast_passwords():
     """The suite-wide fixture of this name needs pytest-django; the importers do not."""
-
-
-@pytest.fixture(scope="session")
-def seeds_dir() -> Path:
-    path = Path(os.environ.get("FREMDRIFT_SEEDS") or REPO_ROOT.parent / "shared" / "seeds")
-    if not path.is_dir():
-        pytest.skip(f"seed documents not found in {path}")
-    return path
 
 
 @pytest.fixture(scope="session")

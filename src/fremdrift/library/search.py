@@ -140,7 +140,7 @@ def search(user, query: str, *, limit: int = 20, filters: dict | None = None) ->
     frequencies = dict(
         Posting.objects.filter(term__in=terms)
         .values_list("term")
-        .annotate(n=Count("id"))
+        .annotate(n=Count("*"))
         .values_list("term", "n")
     )
     if not frequencies:
