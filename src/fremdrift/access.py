@@ -55,6 +55,15 @@ RULES: dict[str, frozenset[Role]] = {
     "application.create": frozenset({Role.PROJECT_LEAD, Role.STAFF}),
     "application.view": frozenset({Role.ORG_ADMIN, Role.BOARD_MEMBER, Role.INNOVATION_UNIT}),
     # --- projects and measurement ---
+    # On the owning unit. A project's lead and team members also view and edit it
+    # (`fremdrift.projects.permissions`), whatever their role.
+    "project.view": frozenset(
+        {Role.INNOVATION_UNIT, Role.BOARD_MEMBER, Role.QUALITY_CONSULTANT, Role.ORG_ADMIN}
+    ),
+    "project.create": frozenset({Role.PROJECT_LEAD, Role.QUALITY_CONSULTANT, Role.INNOVATION_UNIT}),
+    "project.edit": frozenset(),
+    "project.decide": frozenset({Role.BOARD_MEMBER}),
+    "project.portfolio": frozenset({Role.INNOVATION_UNIT, Role.BOARD_MEMBER}),
     # --- library ---
     "case.view": EVERY_ROLE,
     "case.edit": frozenset({Role.PROJECT_LEAD, Role.INNOVATION_UNIT, Role.QUALITY_CONSULTANT, Role.ORG_ADMIN}),

@@ -22,6 +22,8 @@ class NavEntry:
 ENTRIES = [
     NavEntry(_("Home"), "home"),
     NavEntry(_("Case library"), "library:index"),
+    NavEntry(_("Projects"), "projects:index", "authenticated"),
+    NavEntry(_("Portfolio"), "projects:portfolio", "project.portfolio"),
     NavEntry(_("Organisations"), "organisations:list", "authenticated"),
     # --- strategy and ideas ---
     NavEntry(_("Strategy and plans"), "strategy:index", "action_plan.view"),
