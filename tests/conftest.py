@@ -1,4 +1,5 @@
 import os
+from pathlib import Path
 
 import pytest
 
@@ -28,3 +29,15 @@ def client_for(client, world):
         return client
 
     return log_in
+
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="session")
+def seeds_dir() -> Path:
+    """``FREMDRIFT_SEEDS`` if set, else ``<repo root>/../shared/seeds``; tests skip when it is absent."""
+    path = Path(os.environ.get("FREMDRIFT_SEEDS") or REPO_ROOT.parent / "shared" / "seeds")
+    if not path.is_dir():
+        pytest.skip(f"seed documents not found in {path}")
+    return path

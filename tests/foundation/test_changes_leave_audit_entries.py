@@ -36,7 +36,9 @@ def test_updates_keep_before_and_after(world):
     with audit.acting_as(world.users["admin@nordfjord.demo"], reason="Nyt navn efter sammenlægning"):
         unit.name = "Hjemmepleje Syd og Vest"
         unit.save()
-    entry = AuditEntry.objects.filter(object_id=str(unit.pk), action="update").get()
+    entry = AuditEntry.objects.filter(
+        content_type__model="organisation", object_id=str(unit.pk), action="update"
+    ).get()
     assert entry.changes == {
         "before": {"name": "Hjemmepleje Syd"},
         "after": {"name": "Hjemmepleje Syd og Vest"},

@@ -9,8 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from seeds import seeds_dir  # noqa: F401 (a fixture)
-
 from fremdrift.importers import ParsedDocument, parse_path
 
 # The seed files by the number their names start with; the parsers never look at names.

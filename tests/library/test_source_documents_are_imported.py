@@ -2,7 +2,6 @@
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
-from seeds import seeds_dir  # noqa: F401 (a fixture)
 
 from fremdrift.importers import parse_path
 from fremdrift.library.importing import import_document
@@ -38,7 +37,9 @@ def test_a_long_case_keeps_every_field(imported):
     documents, _reports = imported
     parsed = next(d for d in documents if d.kind == "coi_cases").cases[0]
     case = Case.objects.get(source_key="/".join(parsed.key))
-    assert case.title == parsed.title and case.challenge == parsed.challenge and case.solution == parsed.solution
+    assert (
+        case.title == parsed.title and case.challenge == parsed.challenge and case.solution == parsed.solution
+    )
     assert case.key_elements == list(parsed.key_elements)
     assert case.value_quality == parsed.value_quality and case.year_from == parsed.year_from
     assert case.nominations.get().year == 2019
