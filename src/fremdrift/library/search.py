@@ -4,6 +4,7 @@ and PostgreSQL (an inverted index of stemmed terms in ordinary tables)."""
 import math
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Case as When_
 from django.db.models import Count, F, FloatField, Q, Sum, Value, When
@@ -14,7 +15,7 @@ from fremdrift.textsearch import document_terms, highlight_passage, query_terms
 from .models import Case, CaseStatus, KnowledgePost, Posting, SearchDocument
 
 TITLE_BOOST = 3.0
-CANDIDATES_PER_TERM = 300
+CANDIDATES_PER_TERM = 200
 
 
 def _case_fields(case: Case) -> list[tuple[str, float]]:
@@ -136,7 +137,7 @@ def search(user, query: str, *, limit: int = 20, filters: dict | None = None) ->
     documents = visible_documents(user)
     for field, value in (filters or {}).items():
         documents = _apply_filter(documents, field, value)
-    total = max(SearchDocument.objects.count(), 1)
+    total = _document_count()
     frequencies = dict(
         Posting.objects.filter(term__in=terms)
         .values_list("term")
@@ -178,6 +179,11 @@ def search(user, query: str, *, limit: int = 20, filters: dict | None = None) ->
         )
         for row in ranked
     ]
+
+
+def _document_count() -> int:
+    # Inverse document frequencies barely move as a library grows, so the total may be minutes old.
+    return cache.get_or_set("library:search:document-count", lambda: max(SearchDocument.objects.count(), 1), 300)
 
 
 def _apply_filter(documents, field: str, value):
