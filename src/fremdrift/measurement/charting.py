@@ -112,14 +112,13 @@ def analyse_indicator(indicator, measurements, changes, chart: str = "run"):
 
 
 def improving(indicator, analysis) -> bool | None:
-    """Whether the points of the last phase's long run lie on the better side of its centre line
+    """Whether the latest long run of the last phase lies on the better side of its centre line
     (None when there is no such run)."""
     phase = analysis.phases[-1]
     points = [p for p in analysis.points[phase.start : phase.stop] if p.in_long_run and p.value is not None]
     if not points or phase.cl is None:
         return None
-    below = sum(1 for p in points if p.value < phase.cl)
-    lower = below > len(points) / 2
+    lower = points[-1].value < phase.cl
     return lower == (indicator.direction == Direction.DOWN)
 
 
