@@ -9,6 +9,11 @@ from django.utils import timezone
 from funding.people import INNOVATION, LEAD
 
 
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
 @pytest.fixture
 def fund(world):
     from fremdrift.funding.models import Fund

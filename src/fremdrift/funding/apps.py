@@ -27,8 +27,12 @@ class FundingConfig(AppConfig):
         audit.register(
             models.Indicator, organisation=lambda indicator: indicator.goal.application.organisation
         )
-        for model in (models.Partner, models.BudgetLine, models.Attachment, models.ApplicationVersion):
+        for model in (models.Partner, models.BudgetLine, models.ApplicationVersion):
             audit.register(model, organisation=lambda obj: obj.application.organisation)
+        # The trail keeps the attachment's name, type and size; the file itself is not JSON.
+        audit.register(
+            models.Attachment, organisation=lambda obj: obj.application.organisation, exclude=["file"]
+        )
         for model in (models.ReviewAssignment, models.Recommendation, models.Decision):
             audit.register(model, organisation=by_application)
         audit.register(

@@ -261,7 +261,7 @@ class RecommendationForm(forms.Form):
 class DecisionForm(forms.Form):
     outcome = forms.ChoiceField(label=_("Decision"), choices=DecisionOutcome.choices)
     amount = money_field(_("Amount granted"), required=False)
-    budget_year = forms.ModelChoiceField(label=_("Budget year"), queryset=None, required=False)
+    budget_year = forms.TypedChoiceField(label=_("Budget year"), required=False, coerce=int, empty_value=None)
     conditions = forms.CharField(
         label=_("Conditions"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
@@ -273,13 +273,20 @@ class DecisionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
     )
 
-    def __init__(self, *args, fund, **kwargs):
+    def __init__(self, *args, fund, budget_years=None, **kwargs):
+        """`budget_years`: the fund's years, fetched once when a page shows many of these forms."""
         super().__init__(*args, **kwargs)
-        self.fields["budget_year"].queryset = fund.budget_years.all()
-        self.fields["budget_year"].label_from_instance = lambda year: str(year.year)
-        this_year = fund.budget_years.filter(year=datetime.date.today().year).first()
-        if this_year:
-            self.fields["budget_year"].initial = this_year.pk
+        years = list(budget_years if budget_years is not None else fund.budget_years.all())
+        self.years = {year.pk: year for year in years}
+        self.fields["budget_year"].choices = [("", "–")] + [(year.pk, str(year.year)) for year in years]
+        if "budget_year" not in self.initial:
+            this_year = next((y for y in years if y.year == datetime.date.today().year), None)
+            if this_year:
+                self.initial["budget_year"] = this_year.pk
+
+    def clean_budget_year(self):
+        value = self.cleaned_data.get("budget_year")
+        return self.years.get(value) if value else None
 
 
 class BudgetForm(forms.Form):

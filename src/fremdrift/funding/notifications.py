@@ -25,4 +25,4 @@ def send_decision(decision_pk: int):
             context = {"decision": decision, "application": application, "user": user}
             subject = render_to_string("funding/email/decision_subject.txt", context).strip()
             body = render_to_string("funding/email/decision_body.txt", context)
-        send_mail(subject, body, None, [user.email])
+            send_mail(subject, body, None, [user.email])

@@ -183,6 +183,7 @@ def meeting(request, pk):
     fund = round_.fund
     access.require(request.user, "application.decide_board", fund)
     rows = [row for row in selectors.round_overview(round_) if row["application"].status == "recommended"]
+    budget_years = list(fund.budget_years.all())
     for row in rows:
         recommendation = row["recommendation"]
         initial = {}
@@ -198,6 +199,7 @@ def meeting(request, pk):
             request.POST if request.POST.get("decide") == prefix else None,
             prefix=prefix,
             fund=fund,
+            budget_years=budget_years,
             initial=initial,
         )
     if request.method == "POST":
