@@ -318,7 +318,7 @@ def render_svg(
                 f'<line x1="{lx}" x2="{lx + 16}" y1="{ly}" y2="{ly}" stroke="{colour}" stroke-width="2"{dash}/>'
             )
         out.append(f'<text x="{lx + 20}" y="{ly + 4}" fill="#111111">{escape(label)}</text>')
-        lx += 28 + int(len(label) * 6.2)
+        lx += 40 + int(len(label) * 6.8)
     out.append("</g>")
     out.append("</svg>")
     return "\n".join(out)
