@@ -51,3 +51,24 @@ def test_a_long_case_keeps_every_field(imported):
 def test_imported_cases_are_found_in_both_languages(imported):
     assert search(AnonymousUser(), "pårørende")
     assert any(hit.document.language == "sv" for hit in search(AnonymousUser(), "anhöriga"))
+
+
+def test_strategies_and_action_plans_land_in_the_strategy_app(imported):
+    from fremdrift.strategy.models import ActionPlanRow, Beacon, Effort, Strategy
+
+    documents, _reports = imported
+    aalborg = next(d for d in documents if d.kind == "aalborg_strategies")
+    assert Strategy.objects.filter(organisation__name="Senior og Omsorg").count() == len(aalborg.strategies)
+    assert Beacon.objects.filter(strategy__organisation__name="Senior og Omsorg").count() == sum(
+        len(s.beacons) for s in aalborg.strategies
+    )
+    assert Effort.objects.count() == sum(
+        len(b.efforts) for d in documents for s in d.strategies for b in s.beacons
+    )
+    hedensted = next(d for d in documents if d.kind == "hedensted_plan")
+    rows = ActionPlanRow.objects.filter(plan__organisation__parent__name="Hedensted Kommune")
+    assert rows.count() == len(hedensted.action_plan_rows)
+    first = hedensted.action_plan_rows[0]
+    row = rows.get(source_key="/".join(first.key))
+    assert row.effort == first.effort and row.time_frame == first.time_frame
+    assert row.beacon is not None and row.plan.title == first.section

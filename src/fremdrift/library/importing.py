@@ -2,59 +2,19 @@
 record has a natural key, and a record whose fields are unchanged is reported as skipped."""
 
 import datetime
-from collections import Counter
-from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.utils import timezone
 
+from fremdrift.core.importing import ImportReport
+from fremdrift.core.importing import key_text as _key
+from fremdrift.core.importing import upsert as _upsert
 from fremdrift.importers import records
 
 from . import search
 from .models import Case, CaseContact, CaseStatus, KnowledgePost, Nomination, Sector
 
 SECTORS = set(Sector.values)
-
-
-@dataclass
-class ImportReport:
-    source: str
-    created: Counter = field(default_factory=Counter)
-    updated: Counter = field(default_factory=Counter)
-    skipped: Counter = field(default_factory=Counter)
-    warnings: list[str] = field(default_factory=list)
-
-    def lines(self) -> list[str]:
-        kinds = sorted(set(self.created) | set(self.updated) | set(self.skipped))
-        return (
-            [f"{self.source}:"]
-            + [
-                f"  {kind}: {self.created[kind]} created, {self.updated[kind]} updated, {self.skipped[kind]} unchanged"
-                for kind in kinds
-            ]
-            + [f"  warning: {w}" for w in self.warnings]
-        )
-
-
-def _key(key: tuple[str, ...]) -> str:
-    return "/".join(key)
-
-
-def _upsert(model, report: ImportReport, label: str, source_key: str, values: dict, **lookup):
-    obj = model.objects.filter(source_key=source_key, **lookup).first()
-    if obj is None:
-        obj = model.objects.create(source_key=source_key, **lookup, **values)
-        report.created[label] += 1
-        return obj, True
-    changed = {name: value for name, value in values.items() if getattr(obj, name) != value}
-    if changed:
-        for name, value in changed.items():
-            setattr(obj, name, value)
-        obj.save()
-        report.updated[label] += 1
-        return obj, True
-    report.skipped[label] += 1
-    return obj, False
 
 
 @transaction.atomic
@@ -119,10 +79,9 @@ def import_document(document: records.ParsedDocument) -> ImportReport:
             },
         )
     if document.strategies or document.action_plan_rows:
-        # Strategies and action plans belong to the strategy app; their import lands with it.
-        report.skipped["strategy"] += len(document.strategies)
-        report.skipped["action-plan row"] += len(document.action_plan_rows)
-        report.warnings.append("strategies and action plans are not written to the library")
+        from fremdrift.strategy.importing import import_strategies
+
+        import_strategies(document, report)
     return report
 
 

@@ -183,7 +183,9 @@ def search(user, query: str, *, limit: int = 20, filters: dict | None = None) ->
 
 def _document_count() -> int:
     # Inverse document frequencies barely move as a library grows, so the total may be minutes old.
-    return cache.get_or_set("library:search:document-count", lambda: max(SearchDocument.objects.count(), 1), 300)
+    return cache.get_or_set(
+        "library:search:document-count", lambda: max(SearchDocument.objects.count(), 1), 300
+    )
 
 
 def _apply_filter(documents, field: str, value):

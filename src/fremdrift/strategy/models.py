@@ -16,8 +16,10 @@ class Strategy(models.Model):
         on_delete=models.PROTECT,
         related_name="strategies",
     )
+    # Natural key of an imported record, so importing a document twice updates instead of duplicating.
+    source_key = models.CharField(max_length=300, unique=True, null=True, blank=True, editable=False)
     title = models.CharField(_("title"), max_length=200)
-    starts_year = models.PositiveSmallIntegerField(_("first year"))
+    starts_year = models.PositiveSmallIntegerField(_("first year"), null=True, blank=True)
     ends_year = models.PositiveSmallIntegerField(_("last year"), null=True, blank=True)
     vision = models.TextField(_("vision"), blank=True)
     mission = models.TextField(_("mission"), blank=True)
@@ -37,6 +39,8 @@ class Strategy(models.Model):
 
     @property
     def period(self) -> str:
+        if not self.starts_year:
+            return ""
         if self.ends_year and self.ends_year != self.starts_year:
             return f"{self.starts_year}–{self.ends_year}"
         return str(self.starts_year)
@@ -45,6 +49,8 @@ class Strategy(models.Model):
 class Beacon(models.Model):
     """A strategic beacon (pejlemærke, focus area): one direction the strategy sets."""
 
+    # Natural key of an imported record, so importing a document twice updates instead of duplicating.
+    source_key = models.CharField(max_length=300, unique=True, null=True, blank=True, editable=False)
     strategy = models.ForeignKey(Strategy, on_delete=models.CASCADE, related_name="beacons")
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("description"), blank=True)
@@ -66,6 +72,8 @@ class Beacon(models.Model):
 class Effort(models.Model):
     """An effort (indsats) under a beacon."""
 
+    # Natural key of an imported record, so importing a document twice updates instead of duplicating.
+    source_key = models.CharField(max_length=300, unique=True, null=True, blank=True, editable=False)
     beacon = models.ForeignKey(Beacon, on_delete=models.CASCADE, related_name="efforts")
     title = models.CharField(_("title"), max_length=300)
     description = models.TextField(_("description"), blank=True)
@@ -93,6 +101,8 @@ class ActionPlan(models.Model):
         on_delete=models.PROTECT,
         related_name="action_plans",
     )
+    # Natural key of an imported record, so importing a document twice updates instead of duplicating.
+    source_key = models.CharField(max_length=300, unique=True, null=True, blank=True, editable=False)
     title = models.CharField(_("title"), max_length=200)
     strategy = models.ForeignKey(
         Strategy,
@@ -118,6 +128,8 @@ class ActionPlanRow(models.Model):
     """One line of an action plan, as in Hedensted's tables: focus area, effort, goal, effect,
     financing, time frame and status."""
 
+    # Natural key of an imported record, so importing a document twice updates instead of duplicating.
+    source_key = models.CharField(max_length=300, unique=True, null=True, blank=True, editable=False)
     plan = models.ForeignKey(ActionPlan, on_delete=models.CASCADE, related_name="rows")
     position = models.PositiveIntegerField(_("position"), default=0)
     beacon = models.ForeignKey(
