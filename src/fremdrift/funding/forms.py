@@ -170,7 +170,8 @@ class IndicatorForm(forms.Form):
 
 class PartnerForm(forms.Form):
     name = forms.CharField(label=_("Partner"), max_length=200)
-    kind = forms.ChoiceField(label=_("Kind"), choices=PartnerKind.choices)
+    # A blank first choice, so an empty extra row stays unchanged and is skipped.
+    kind = forms.ChoiceField(label=_("Kind"), choices=[("", "–"), *PartnerKind.choices])
     contribution = forms.CharField(label=_("Role in the project"), max_length=500, required=False)
 
 
