@@ -68,7 +68,8 @@ RULES: dict[str, frozenset[Role]] = {
     "case.view": EVERY_ROLE,
     "case.edit": frozenset({Role.PROJECT_LEAD, Role.INNOVATION_UNIT, Role.QUALITY_CONSULTANT, Role.ORG_ADMIN}),
     "case.publish": frozenset({Role.INNOVATION_UNIT, Role.ORG_ADMIN}),
-    "case.adopt": frozenset({Role.PROJECT_LEAD, Role.INNOVATION_UNIT, Role.QUALITY_CONSULTANT, Role.ORG_ADMIN}),
+    # Adopting a case starts a project in the adopting organisation, so the same roles as project.create.
+    "case.adopt": frozenset({Role.PROJECT_LEAD, Role.INNOVATION_UNIT, Role.QUALITY_CONSULTANT}),
 }
 
 # Actions anyone may take, logged in or not, on something that has been published.

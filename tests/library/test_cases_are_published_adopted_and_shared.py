@@ -67,6 +67,8 @@ def test_another_municipality_adopts_and_the_case_shows_it(client_for, world, li
     assert response.status_code == 302
     reuse = Reuse.objects.get(case=lindely_case, organisation=area)
     assert not reuse.counts_as_spread
+    assert reuse.project.organisation == area and reuse.project.source_case == lindely_case
+    assert reuse.project.challenge == "Uro ved aftensmaden"
     client.post(
         reverse("library:reuse_progress", args=[reuse.pk]), {"stage": "created_value", "note": "Roligere"}
     )
@@ -82,7 +84,7 @@ def test_a_case_is_not_reused_by_its_own_organisation(world, lindely_case):
     services.publish(world.users["innovation@nordfjord.demo"], case=lindely_case)
     with pytest.raises(ValidationError):
         services.adopt(
-            world.users["admin@nordfjord.demo"],
+            world.users["innovation@nordfjord.demo"],
             case=lindely_case,
             organisation=world.organisations["Plejecenter Lindely"],
         )

@@ -149,6 +149,8 @@ def idea_detail(request, pk):
             "move_form": MoveForm(targets=workflow.targets(idea.status)),
             "comment_form": CommentForm(),
             "to_plan_form": ToPlanForm(plans=plans) if plans.exists() else None,
+            "projects": list(idea.projects.all()),
+            "may_make_project": access.has_permission(request.user, "project.create", idea.organisation),
             **selectors.idea_page(idea),
         },
     )

@@ -85,6 +85,14 @@ class Case(models.Model):
     sector = models.CharField(_("sector"), max_length=30, choices=Sector.choices, default=Sector.OTHER)
     sdgs = models.JSONField(_("UN Sustainable Development Goals"), default=list, blank=True)
     language = models.CharField(_("language"), max_length=2, choices=CaseLanguage.choices, default="da")
+    project = models.OneToOneField(
+        "projects.Project",
+        verbose_name=_("told from the project"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="case",
+    )
     status = models.CharField(
         _("status"), max_length=20, choices=CaseStatus.choices, default=CaseStatus.DRAFT
     )
@@ -220,6 +228,14 @@ class Reuse(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     stage = models.CharField(_("how far it got"), max_length=20, choices=Stage.choices, default=Stage.STARTED)
+    project = models.OneToOneField(
+        "projects.Project",
+        verbose_name=_("the project reusing it"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="reuse",
+    )
     note = models.TextField(_("what we changed and learnt"), blank=True)
     started_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

@@ -6,9 +6,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from fremdrift import access, audit
+from fremdrift.projects import services as projects_services
+from fremdrift.projects.models import ProjectStatus
 
 from . import search
 from .models import Case, CaseContact, CaseStatus, Reuse
+
+FINISHED_PROJECT_STATUSES = {ProjectStatus.EVALUATING, ProjectStatus.CLOSED}
 
 
 @audit.service
@@ -48,7 +52,57 @@ def adopt(actor, *, case: Case, organisation, note: str = "", reason: str = "") 
         raise ValidationError(
             _("%(organisation)s already reuses this case.") % {"organisation": organisation}
         )
-    return Reuse.objects.create(case=case, organisation=organisation, adopted_by=actor, note=note)
+    # The adopting organisation gets a project of its own, filled from the case, to carry the work.
+    project = projects_services.create_project(
+        actor,
+        organisation=organisation,
+        title=case.title[:200],
+        challenge=case.challenge or case.lead,
+        activities="\n".join(filter(None, [case.solution, *case.key_elements])),
+        resources=case.resources,
+    )
+    project.source_case = case
+    project.save(update_fields=["source_case"])
+    return Reuse.objects.create(
+        case=case, organisation=organisation, adopted_by=actor, note=note, project=project
+    )
+
+
+@audit.service
+@transaction.atomic
+def case_from_project(actor, *, project, reason: str = "") -> Case:
+    """Tell a finished project as a case, filled from the project; the organisation approves it
+    (publish) before it becomes public."""
+    access.require(actor, "case.edit", project.organisation)
+    if project.status not in FINISHED_PROJECT_STATUSES:
+        raise ValidationError(_("Only a project that is being evaluated or is closed can be told as a case."))
+    if Case.objects.filter(project=project).exists():
+        raise ValidationError(_("This project already has a case."))
+    final = project.evaluations.order_by("-created_at").first()
+    results = [
+        f"{indicator.name}: {indicator.baseline_value} → {indicator.target} {indicator.unit}".strip()
+        for goal in project.goals.prefetch_related("indicators")
+        for indicator in goal.indicators.all()
+    ]
+    evaluation = [final.goals_and_indicators, final.data_showed] if final else []
+    case = Case.objects.create(
+        organisation=project.organisation,
+        organisation_names=project.organisation.root.name,
+        project=project,
+        source="Fremdrift",
+        title=project.title[:300],
+        challenge=project.challenge,
+        solution=project.activities,
+        resources=project.resources,
+        year_from=project.starts_on.year if project.starts_on else None,
+        year_to=project.ends_on.year if project.ends_on else None,
+        capacity_evaluation="\n\n".join(filter(None, [*evaluation, "\n".join(results)])) or None,
+        capacity_spread=project.spread_plan or None,
+        reuse_notes=[text for text in ([final.learnt, final.dead_ends] if final else []) if text],
+        status=CaseStatus.DRAFT,
+    )
+    search.index_case(case)
+    return case
 
 
 @audit.service

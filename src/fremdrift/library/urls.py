@@ -10,6 +10,7 @@ urlpatterns = [
     path("cases/<int:pk>/adopt/", views.adopt, name="adopt"),
     path("cases/<int:pk>/publish/", views.publish, name="publish"),
     path("reuses/<int:pk>/progress/", views.reuse_progress, name="reuse_progress"),
+    path("from-project/<int:project_pk>/", views.from_project, name="from_project"),
     path("reuse/", views.reuse_overview, name="overview"),
     path("knowledge/", views.knowledge, name="knowledge"),
     path("open-data/cases.json", views.open_data, {"format": "json"}, name="open_data_json"),

@@ -86,6 +86,23 @@ def publish(request, pk):
     return redirect("library:case", pk=pk)
 
 
+@login_required
+@require_POST
+def from_project(request, project_pk):
+    from fremdrift.projects.permissions import visible_projects
+
+    project = get_object_or_404(visible_projects(request.user).select_related("organisation"), pk=project_pk)
+    try:
+        case = services.case_from_project(request.user, project=project)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("projects:detail", pk=project.pk)
+    messages.success(
+        request, _("The case is drafted from the project. The organisation approves it before it is public.")
+    )
+    return redirect("library:case", pk=case.pk)
+
+
 def reuse_overview(request):
     return render(request, "library/overview.html", selectors.reuse_overview())
 

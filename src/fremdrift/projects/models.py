@@ -107,6 +107,23 @@ class Project(models.Model):
         related_name="received_projects",
     )
     # Optimistic locking: every save of a part states the version it was read at.
+    # Where the project came from, when it grew from an idea or reuses another's case.
+    idea = models.ForeignKey(
+        "ideas.Idea",
+        verbose_name=_("idea"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="projects",
+    )
+    source_case = models.ForeignKey(
+        "library.Case",
+        verbose_name=_("reuses the case"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="adopting_projects",
+    )
     version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

@@ -140,6 +140,23 @@ def create_project(
     return project
 
 
+@audit.service
+@transaction.atomic
+def project_from_idea(actor, *, idea, reason="") -> Project:
+    """An idea from the improvement board becomes a project; the idea and project link to each other."""
+    if idea.projects.exists():
+        raise ValidationError(_("This idea has already become a project."))
+    project = create_project(
+        actor,
+        organisation=idea.organisation,
+        title=idea.title,
+        challenge="\n\n".join(part for part in (idea.problem, idea.proposal) if part),
+    )
+    project.idea = idea
+    project.save(update_fields=["idea"])
+    return project
+
+
 def may_make_project_from(actor, application) -> access.Permission:
     from fremdrift.funding.selectors import is_applicant
 

@@ -9,6 +9,7 @@ urlpatterns = [
     path("new/", views.create, name="create"),
     path("portfolio/", views.portfolio, name="portfolio"),
     path("from-application/<int:application_pk>/", views.from_application, name="from_application"),
+    path("from-idea/<int:idea_pk>/", views.from_idea, name="from_idea"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/edit/<slug:part>/", views.edit_part, name="edit_part"),
     path("<int:pk>/team/", views.team, name="team"),

@@ -12,6 +12,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from fremdrift import access
+from fremdrift.library.search import similar_cases
+from fremdrift.library.services import FINISHED_PROJECT_STATUSES
 from fremdrift.organisations.models import Organisation
 
 from . import forms, permissions, selectors, services, workflow
@@ -114,6 +116,21 @@ def from_application(request, application_pk):
 
 
 @login_required
+@require_POST
+def from_idea(request, idea_pk):
+    from fremdrift.ideas.models import Idea
+
+    idea = access.get_for(request.user, "idea.view", Idea.objects.all(), pk=idea_pk)
+    try:
+        project = services.project_from_idea(request.user, idea=idea)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("ideas:detail", pk=idea.pk)
+    messages.success(request, _("The idea is now a project."))
+    return redirect("projects:detail", pk=project.pk)
+
+
+@login_required
 def detail(request, pk):
     project = _project(request, pk)
     context = selectors.project_page(project)
@@ -139,6 +156,10 @@ def detail(request, pk):
             "milestone_form": forms.MilestoneForm(),
             "business_case": business_case,
             "summary": selectors.business_case_summary(business_case),
+            "similar_cases": similar_cases(request.user, f"{project.title} {project.challenge}"),
+            "may_tell_as_case": project.status in FINISHED_PROJECT_STATUSES
+            and not hasattr(project, "case")
+            and bool(access.has_permission(request.user, "case.edit", project.organisation)),
         }
     )
     return render(request, "projects/detail.html", context)
