@@ -65,6 +65,7 @@ RULES: dict[str, frozenset[Role]] = {
     "project.decide": frozenset({Role.BOARD_MEMBER}),
     "project.portfolio": frozenset({Role.INNOVATION_UNIT, Role.BOARD_MEMBER}),
     # --- library ---
+    "knowledge.write": EVERY_ROLE,
     "case.view": EVERY_ROLE,
     "case.edit": frozenset({Role.PROJECT_LEAD, Role.INNOVATION_UNIT, Role.QUALITY_CONSULTANT, Role.ORG_ADMIN}),
     "case.publish": frozenset({Role.INNOVATION_UNIT, Role.ORG_ADMIN}),

@@ -11,7 +11,7 @@ class LibraryConfig(AppConfig):
         from fremdrift.core.demo import DEMO_LOADERS
 
         from . import demo
-        from .models import Case, CaseContact, KnowledgePost, Nomination, Reuse
+        from .models import Case, CaseContact, KnowledgeComment, KnowledgePost, Nomination, Reuse
 
         audit.register(Case, organisation=lambda case: case.organisation)
         # Contact details are personal data: the trail keeps that a contact changed, not who it is.
@@ -22,5 +22,6 @@ class LibraryConfig(AppConfig):
         )
         audit.register(Nomination, organisation=lambda nomination: nomination.case.organisation)
         audit.register(KnowledgePost, organisation=lambda post: post.organisation)
+        audit.register(KnowledgeComment, organisation=lambda comment: comment.post.organisation)
         audit.register(Reuse, organisation=lambda reuse: reuse.organisation)
         DEMO_LOADERS.append(demo.load)

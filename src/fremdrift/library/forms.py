@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import CaseLanguage, Reuse, Sector, ValueDimension
+from .models import CaseLanguage, KnowledgePost, Reuse, Sector, ValueDimension
 
 
 class SearchForm(forms.Form):
@@ -47,3 +47,32 @@ class ReuseProgressForm(forms.Form):
     note = forms.CharField(
         label=_("What we changed and learnt"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
+
+
+class KnowledgePostForm(forms.Form):
+    organisation = forms.ModelChoiceField(label=_("From"), queryset=None)
+    kind = forms.ChoiceField(
+        label=_("Kind"),
+        choices=[
+            (k.value, k.label)
+            for k in (
+                KnowledgePost.Kind.EXPERIENCE,
+                KnowledgePost.Kind.PRELIMINARY_RESULT,
+                KnowledgePost.Kind.DEAD_END,
+                KnowledgePost.Kind.ADVICE,
+            )
+        ],
+    )
+    theme = forms.CharField(label=_("Theme"), required=False, max_length=300)
+    project = forms.ModelChoiceField(label=_("Project"), required=False, queryset=None)
+    title = forms.CharField(label=_("Title"), max_length=300)
+    text = forms.CharField(label=_("What you want to share"), widget=forms.Textarea(attrs={"rows": 6}))
+
+    def __init__(self, *args, organisations, projects, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = organisations
+        self.fields["project"].queryset = projects
+
+
+class CommentForm(forms.Form):
+    text = forms.CharField(label=_("Comment"), widget=forms.Textarea(attrs={"rows": 3}))

@@ -191,6 +191,14 @@ class KnowledgePost(models.Model):
     case = models.ForeignKey(
         Case, null=True, blank=True, on_delete=models.CASCADE, related_name="knowledge_posts"
     )
+    project = models.ForeignKey(
+        "projects.Project",
+        verbose_name=_("project"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="knowledge_posts",
+    )
     organisation = models.ForeignKey(
         "organisations.Organisation", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
@@ -207,6 +215,27 @@ class KnowledgePost(models.Model):
 
     def __str__(self):
         return self.title
+
+
+class KnowledgeComment(models.Model):
+    post = models.ForeignKey(KnowledgePost, on_delete=models.CASCADE, related_name="comments")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    text = models.TextField(_("comment"))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return self.text[:60]
+
+    @property
+    def organisation(self):
+        return self.post.organisation
 
 
 class Reuse(models.Model):

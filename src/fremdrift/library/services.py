@@ -10,7 +10,7 @@ from fremdrift.projects import services as projects_services
 from fremdrift.projects.models import ProjectStatus
 
 from . import search
-from .models import Case, CaseContact, CaseStatus, Reuse
+from .models import Case, CaseContact, CaseStatus, KnowledgeComment, KnowledgePost, Reuse
 
 FINISHED_PROJECT_STATUSES = {ProjectStatus.EVALUATING, ProjectStatus.CLOSED}
 
@@ -145,3 +145,38 @@ def erase_person(actor, *, name: str = "", email: str = "", reason: str = "") ->
         contact.delete()
         erased += 1
     return erased
+
+
+@audit.service
+@transaction.atomic
+def write_knowledge_post(
+    actor, *, organisation, kind: str, title: str, text: str, theme: str = "", project=None, reason: str = ""
+) -> KnowledgePost:
+    """Share an experience, a preliminary result, a dead end or advice, as on the national pool's platform."""
+    access.require(actor, "knowledge.write", organisation)
+    if project is not None and project.organisation_id != organisation.pk:
+        raise ValidationError({"project": _("The project belongs to another organisation.")})
+    post = KnowledgePost.objects.create(
+        organisation=organisation,
+        author=actor,
+        kind=kind,
+        title=title.strip(),
+        text=text.strip(),
+        theme=theme.strip(),
+        project=project,
+        source="Fremdrift",
+    )
+    search.index_knowledge_post(post)
+    return post
+
+
+@audit.service
+@transaction.atomic
+def comment_on_post(actor, *, post: KnowledgePost, text: str, reason: str = "") -> KnowledgeComment:
+    if not actor.is_authenticated:
+        raise access.NotAllowed(access.Permission(False, _("You must log in.")))
+    if not post.is_published:
+        raise ValidationError(_("The post is not published."))
+    if not text.strip():
+        raise ValidationError({"text": _("Write a comment.")})
+    return KnowledgeComment.objects.create(post=post, author=actor, text=text.strip())

@@ -13,6 +13,7 @@ urlpatterns = [
     path("from-project/<int:project_pk>/", views.from_project, name="from_project"),
     path("reuse/", views.reuse_overview, name="overview"),
     path("knowledge/", views.knowledge, name="knowledge"),
+    path("knowledge/<int:pk>/comment/", views.comment, name="comment"),
     path("open-data/cases.json", views.open_data, {"format": "json"}, name="open_data_json"),
     path("open-data/cases.csv", views.open_data, {"format": "csv"}, name="open_data_csv"),
 ]

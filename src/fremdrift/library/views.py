@@ -3,13 +3,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from fremdrift import access
 
 from . import export, selectors, services
-from .forms import AdoptForm, ReuseProgressForm, SearchForm
+from .forms import AdoptForm, CommentForm, KnowledgePostForm, ReuseProgressForm, SearchForm
 from .models import Case, KnowledgePost, Reuse
 from .search import search, similar_cases
 
@@ -108,8 +109,44 @@ def reuse_overview(request):
 
 
 def knowledge(request):
-    posts = KnowledgePost.objects.filter(is_published=True).order_by("theme", "kind", "pk")
-    return render(request, "library/knowledge.html", {"posts": posts})
+    posts = (
+        KnowledgePost.objects.filter(is_published=True)
+        .select_related("author", "project", "organisation")
+        .prefetch_related("comments__author")
+        .order_by("theme", "kind", "pk")
+    )
+    form = None
+    if request.user.is_authenticated:
+        from fremdrift.projects.permissions import visible_projects
+
+        organisations = access.visible_organisations(request.user, "knowledge.write").order_by("path")
+        form = KnowledgePostForm(
+            request.POST or None, organisations=organisations, projects=visible_projects(request.user)
+        )
+        if request.method == "POST" and form.is_valid():
+            try:
+                post = services.write_knowledge_post(request.user, **form.cleaned_data)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, _("Thank you for sharing."))
+                return redirect(f"{reverse('library:knowledge')}#post-{post.pk}")
+    return render(
+        request, "library/knowledge.html", {"posts": posts, "form": form, "comment_form": CommentForm()}
+    )
+
+
+@login_required
+@require_POST
+def comment(request, pk):
+    post = get_object_or_404(KnowledgePost.objects.filter(is_published=True), pk=pk)
+    form = CommentForm(request.POST)
+    if form.is_valid():
+        services.comment_on_post(request.user, post=post, text=form.cleaned_data["text"])
+        messages.success(request, _("Your comment was added."))
+    else:
+        messages.error(request, _("Write a comment."))
+    return redirect(f"{reverse('library:knowledge')}#post-{post.pk}")
 
 
 def open_data(request, format):
