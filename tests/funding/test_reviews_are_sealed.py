@@ -100,3 +100,13 @@ def test_only_reviewers_of_the_fund_can_be_assigned(world, open_round, make_appl
         )
     with pytest.raises(access.NotAllowed):
         services.assign_reviewer(world.users[BOARD], application=application, reviewer=world.users[REVIEWER])
+
+
+def test_the_round_page_shows_no_scores_to_reviewers(client_for, world):
+    from django.urls import reverse
+
+    from fremdrift.funding.models import Round
+
+    url = reverse("funding:round", args=[Round.objects.get(name="Efterår 2026").pk])
+    assert "70,0" not in client_for(REVIEWER2).get(url).content.decode()  # the first reviewer's score
+    assert "70,0" in client_for(BOARD).get(url).content.decode()

@@ -48,11 +48,7 @@ def _round(user, pk) -> Round:
 @login_required
 def fund_list(request):
     funds = list(selectors.visible_funds(request.user).order_by("name"))
-    return render(
-        request,
-        "funding/fund_list.html",
-        {"funds": funds, "my_applications": selectors.application_list_for(request.user)[:10]},
-    )
+    return render(request, "funding/fund_list.html", {"funds": funds})
 
 
 @login_required
@@ -172,6 +168,8 @@ def round_detail(request, pk):
             "requested": requested,
             "balances": balances,
             "may_decide": access.has_permission(request.user, "application.decide_board", fund),
+            # Reviewers see the round's applications, not the others' scores: reviews are sealed.
+            "may_read_scores": access.has_permission(request.user, "review.read", fund),
         },
     )
 
