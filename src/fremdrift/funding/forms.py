@@ -9,7 +9,10 @@ from django.utils.translation import gettext_lazy as _
 
 from .models import (
     MONEY,
+    Currency,
     DecisionOutcome,
+    FundKind,
+    FundTimeZone,
     PartnerKind,
     RecommendationOutcome,
     Sdg,
@@ -317,3 +320,56 @@ class ReturnForm(CarryOverForm):
         super().__init__(*args, **kwargs)
         self.fields["budget_year"].label = _("Back into budget year")
         self.fields["amount"].label = _("Amount returned")
+
+
+class FundForm(forms.Form):
+    organisation = forms.ModelChoiceField(label=_("Owner"), queryset=None)
+    name = forms.CharField(label=_("Name"), max_length=200)
+    purpose = forms.CharField(label=_("Purpose"), required=False, **TEXT)
+    kind = forms.ChoiceField(label=_("Kind"), choices=FundKind.choices)
+    currency = forms.ChoiceField(label=_("Currency"), choices=Currency.choices)
+    time_zone = forms.ChoiceField(label=_("Time zone"), choices=FundTimeZone.choices)
+    threshold_amount = money_field(
+        _("Threshold"),
+        help_text=_(
+            "Below it applications are taken all year and decided by the innovation unit; from it they "
+            "belong to a round and are decided by the board. 0: every application belongs to a round."
+        ),
+    )
+    minimum_grant = money_field(_("Minimum grant"), required=False)
+    uses_sdgs = forms.BooleanField(
+        label=_("Applications choose UN Sustainable Development Goals"), required=False
+    )
+    themes = forms.CharField(
+        label=_("Themes"),
+        required=False,
+        help_text=_("One theme per line."),
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+    def __init__(self, *args, organisations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = organisations
+
+    def clean_themes(self):
+        return [line.strip() for line in self.cleaned_data["themes"].splitlines() if line.strip()]
+
+
+class CriterionForm(forms.Form):
+    name = forms.CharField(label=_("Bottom line"), max_length=200)
+    description = forms.CharField(
+        label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    weight = forms.DecimalField(
+        label=_("Weight"),
+        min_value=Decimal("0"),
+        max_digits=5,
+        decimal_places=2,
+        initial=1,
+        localize=True,
+        error_messages={"min_value": _("The weight cannot be negative.")},
+    )
+    scale_max = forms.IntegerField(label=_("Highest score"), min_value=1, max_value=100, initial=5)
+
+
+CriterionFormSet = forms.formset_factory(CriterionForm, extra=4, min_num=1, validate_min=True)

@@ -6,6 +6,7 @@ app_name = "funding"
 
 urlpatterns = [
     path("", views.fund_list, name="list"),
+    path("new/", views.fund_create, name="fund_create"),
     path("<int:pk>/", views.fund_detail, name="fund"),
     path("<int:pk>/calendar.ics", views.fund_calendar, name="calendar"),
     path("<int:pk>/granted/", views.granted_list, name="granted"),

@@ -48,7 +48,37 @@ def _round(user, pk) -> Round:
 @login_required
 def fund_list(request):
     funds = list(selectors.visible_funds(request.user).order_by("name"))
-    return render(request, "funding/fund_list.html", {"funds": funds})
+    return render(
+        request,
+        "funding/fund_list.html",
+        {"funds": funds, "may_create": access.may_somewhere(request.user, "fund.manage")},
+    )
+
+
+@login_required
+def fund_create(request):
+    organisations = access.visible_organisations(request.user, "fund.manage").order_by("path")
+    if not organisations.exists():
+        raise access.NotAllowed(access.Permission(False, _("Only the innovation unit creates funds.")))
+    data = request.POST if request.method == "POST" else None
+    form = forms.FundForm(data, organisations=organisations)
+    criteria = forms.CriterionFormSet(data, prefix="criteria")
+    if request.method == "POST" and form.is_valid() and criteria.is_valid():
+        cleaned = dict(form.cleaned_data)
+        cleaned["minimum_grant"] = cleaned.get("minimum_grant") or 0
+        rows = [
+            (row["name"], row["description"], row["weight"], row["scale_max"])
+            for row in (f.cleaned_data for f in criteria.forms)
+            if row
+        ]
+        try:
+            fund = services.create_fund(request.user, criteria=rows, **cleaned)
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, _("The fund was created. Add its budget and rounds."))
+            return redirect("funding:fund", pk=fund.pk)
+    return render(request, "funding/fund_form.html", {"form": form, "criteria": criteria})
 
 
 @login_required
