@@ -66,3 +66,22 @@ def test_the_committee_list_shows_granted_projects_only(client_for, world):
     )
     assert "Rolige nætter med sensorbaseret tilsyn" in page and "Spisevenner i hjemmeplejen" in page
     assert "Forflytningsvejledninger på video" not in page
+
+
+def test_the_timeline_orders_dates_and_times_of_the_same_day(world, fund):
+    import datetime
+
+    from fremdrift.funding import selectors, services
+
+    services.create_round(
+        world.users[INNOVATION],
+        fund=fund,
+        name="Samme dag",
+        opens_on=datetime.date(2030, 3, 1),
+        deadline=datetime.datetime(2030, 5, 1, 12, 0),
+        information_meeting=datetime.datetime(2030, 3, 1, 9, 0, tzinfo=fund.zone),
+        workshop=datetime.datetime(2030, 3, 1, 8, 0, tzinfo=fund.zone),
+    )
+    same_day = [e for e in selectors.timeline(fund) if e["date"] == datetime.date(2030, 3, 1)]
+    assert [e["has_time"] for e in same_day] == [False, True, True]
+    assert [e["when"].hour for e in same_day[1:]] == [8, 9]  # the workshop, then the information meeting

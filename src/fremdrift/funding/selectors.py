@@ -266,4 +266,9 @@ def timeline(fund) -> list[dict]:
                     "round": round_,
                 }
             )
-    return sorted(events, key=lambda event: (event["date"], event["has_time"] and event["when"].time()))
+    import datetime
+
+    return sorted(
+        events,
+        key=lambda event: (event["date"], event["when"].time() if event["has_time"] else datetime.time.min),
+    )
