@@ -19,19 +19,16 @@ class NavEntry:
     needs: str | None = None
 
 
+# In the order of the loop: strategy, ideas, funds, projects, sharing.
 ENTRIES = [
     NavEntry(_("Home"), "home"),
-    NavEntry(_("Case library"), "library:index"),
-    NavEntry(_("Projects"), "projects:index", "authenticated"),
-    NavEntry(_("Portfolio"), "projects:portfolio", "project.portfolio"),
-    NavEntry(_("Organisations"), "organisations:list", "authenticated"),
-    # --- strategy and ideas ---
     NavEntry(_("Strategy and plans"), "strategy:index", "action_plan.view"),
     NavEntry(_("Ideas"), "ideas:index", "idea.view"),
-    # --- end strategy and ideas ---
-    # --- funding ---
     NavEntry(_("Funds"), "funding:list", "authenticated"),
-    # --- end funding ---
+    NavEntry(_("Projects"), "projects:index", "authenticated"),
+    NavEntry(_("Portfolio"), "projects:portfolio", "project.portfolio"),
+    NavEntry(_("Case library"), "library:index"),
+    NavEntry(_("Organisations"), "organisations:list", "authenticated"),
     NavEntry(_("Audit trail"), "organisations:audit_overview", "audit.view"),
 ]
 
