@@ -80,6 +80,11 @@ def highlight_passage(text: str, query: str, *, width: int = 220) -> tuple[str, 
         if not wanted.isdisjoint(_word_stems(match.group(0).lower())):
             start = max(0, match.start() - width // 2)
             end = min(len(text), match.end() + width // 2)
+            # Cut at spaces, never inside a word.
+            if start > 0 and " " in text[start : match.start()]:
+                start = text.index(" ", start, match.start()) + 1
+            if end < len(text) and " " in text[match.end() : end]:
+                end = text.rindex(" ", match.end(), end)
             before = ("…" if start > 0 else "") + text[start : match.start()]
             after = text[match.end() : end] + ("…" if end < len(text) else "")
             return before, match.group(0), after
