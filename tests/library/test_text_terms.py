@@ -13,7 +13,7 @@ def test_queries_are_stemmed_in_every_library_language():
 
 def test_titles_weigh_more_than_text():
     weights = document_terms([("Demens", 3.0), ("demens og musik", 1.0)], "da")
-    assert weights["demens"] > weights["musik"]
+    assert weights["dem"] > weights["musik"]  # "demens" stems to "dem" in Danish
 
 
 def test_the_passage_never_starts_or_ends_inside_a_word():
