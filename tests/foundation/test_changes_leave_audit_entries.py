@@ -117,3 +117,14 @@ def test_views_record_the_logged_in_user(client_for, world):
         content_type__model="organisation", object_id=str(child.pk), action="create"
     )
     assert entry.actor == world.users["admin@nordfjord.demo"]
+
+
+def test_files_are_recorded_by_name():
+    from django.db.models.fields.files import FieldFile
+
+    from fremdrift.audit.tracking import _plain
+    from fremdrift.funding.models import Attachment
+
+    field = Attachment._meta.get_field("file")
+    assert _plain(FieldFile(None, field, "applications/budget.xlsx")) == "applications/budget.xlsx"
+    assert _plain(FieldFile(None, field, "")) is None

@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.core.serializers.json import DjangoJSONEncoder
+from django.db.models.fields.files import FieldFile
 from django.db.models.signals import post_delete, post_save, pre_save
 
 # Never copied into the trail: secrets and bookkeeping.
@@ -55,9 +56,11 @@ _encoder = DjangoJSONEncoder()
 
 
 def _plain(value):
-    """A JSON-safe copy: dates, decimals and UUIDs become strings, exactly."""
+    """A JSON-safe copy: dates, decimals and UUIDs become strings, exactly; a file, its name."""
     if value is None or isinstance(value, str | int | float | bool | list | dict):
         return value
+    if isinstance(value, FieldFile):
+        return value.name or None
     return _encoder.default(value)
 
 

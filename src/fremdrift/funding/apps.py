@@ -29,10 +29,7 @@ class FundingConfig(AppConfig):
         )
         for model in (models.Partner, models.BudgetLine, models.ApplicationVersion):
             audit.register(model, organisation=lambda obj: obj.application.organisation)
-        # The trail keeps the attachment's name, type and size; the file itself is not JSON.
-        audit.register(
-            models.Attachment, organisation=lambda obj: obj.application.organisation, exclude=["file"]
-        )
+        audit.register(models.Attachment, organisation=lambda obj: obj.application.organisation)
         for model in (models.ReviewAssignment, models.Recommendation, models.Decision):
             audit.register(model, organisation=by_application)
         audit.register(
