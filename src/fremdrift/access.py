@@ -51,6 +51,8 @@ RULES: dict[str, frozenset[Role]] = {
     "application.decide_small": frozenset({Role.INNOVATION_UNIT}),
     "ledger.view": frozenset({Role.INNOVATION_UNIT, Role.BOARD_MEMBER}),
     "ledger.record": frozenset({Role.INNOVATION_UNIT}),
+    # Money back into the fund: its ledger keeper, or the board that granted it and stops the project.
+    "ledger.return": frozenset({Role.INNOVATION_UNIT, Role.BOARD_MEMBER}),
     # On the applicant unit: who may apply for it, and who in it sees its applications and decisions.
     "application.create": frozenset({Role.PROJECT_LEAD, Role.STAFF}),
     "application.view": frozenset({Role.ORG_ADMIN, Role.BOARD_MEMBER, Role.INNOVATION_UNIT}),
@@ -67,7 +69,9 @@ RULES: dict[str, frozenset[Role]] = {
     # --- library ---
     "knowledge.write": EVERY_ROLE,
     "case.view": EVERY_ROLE,
-    "case.edit": frozenset({Role.PROJECT_LEAD, Role.INNOVATION_UNIT, Role.QUALITY_CONSULTANT, Role.ORG_ADMIN}),
+    "case.edit": frozenset(
+        {Role.PROJECT_LEAD, Role.INNOVATION_UNIT, Role.QUALITY_CONSULTANT, Role.ORG_ADMIN}
+    ),
     "case.publish": frozenset({Role.INNOVATION_UNIT, Role.ORG_ADMIN}),
     # Adopting a case starts a project in the adopting organisation, so the same roles as project.create.
     "case.adopt": frozenset({Role.PROJECT_LEAD, Role.INNOVATION_UNIT, Role.QUALITY_CONSULTANT}),

@@ -140,7 +140,7 @@ STEPS = {
             budget_year=s["budget_year"],
             reason="Stoppet",
         ),
-        {INNOVATION, PLATFORM},
+        {INNOVATION, BOARD, PLATFORM},
     ),
     "carry over": (
         lambda s, w, u: services.carry_over(

@@ -968,7 +968,7 @@ def record_payment(actor, *, application, amount, reason="", booked_on=None) -> 
 @transaction.atomic
 def return_unspent(actor, *, application, amount, budget_year, reason: str, booked_on=None) -> LedgerEntry:
     """Money a project will not spend (e.g. because it stopped) goes back to the fund."""
-    access.require(actor, "ledger.record", application.fund)
+    access.require(actor, "ledger.return", application.fund)
     application = _lock(application)
     if application.status != ApplicationStatus.GRANTED:
         raise ValidationError(_("Only a granted application returns money."))

@@ -659,7 +659,7 @@ def decide_closing(
     _set_status(project, transition.target, reason=reasons)
     # The board decides; the money moves on the fund's ledger at once when the decider also keeps
     # the ledger, otherwise the fund's innovation unit books it (see `return_unspent_money`).
-    if decision.awaits_return and access.has_permission(actor, "ledger.record", project.fund):
+    if decision.awaits_return and access.has_permission(actor, "ledger.return", project.fund):
         _book_return(actor, decision)
     return decision
 
@@ -689,7 +689,7 @@ def return_unspent_money(actor, *, decision, reason="") -> ClosingDecision:
     decision = ClosingDecision.objects.select_for_update().select_related("project").get(pk=decision.pk)
     if not decision.awaits_return:
         raise ValidationError(_("There is no money waiting to be returned."))
-    access.require(actor, "ledger.record", decision.project.fund)
+    access.require(actor, "ledger.return", decision.project.fund)
     _book_return(actor, decision)
     return decision
 

@@ -146,7 +146,7 @@ def detail(request, pk):
             "may_edit": bool(may_edit) and open_,
             "may_decide": bool(permissions.has_permission(request.user, "project.decide", project)),
             "may_return": bool(
-                project.fund_id and access.has_permission(request.user, "ledger.record", project.fund)
+                project.fund_id and access.has_permission(request.user, "ledger.return", project.fund)
             ),
             "steps": workflow.available(project.status, workflow.TEAM_STEPS) if may_edit else [],
             "decisions_open": bool(workflow.available(project.status, workflow.DECISIONS)),
