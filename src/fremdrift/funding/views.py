@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from fremdrift import access
+from fremdrift.library.search import similar_cases
 
 from . import exports, forms, selectors, services, workflow
 from .models import Application, ApplicationStatus, Decision, Fund, Round, Route
@@ -401,6 +402,10 @@ def application_edit(request, pk):
             "partner_set": partner_set,
             "budget_set": budget_set,
             "attachment_form": attachment_form,
+            # Saved with each draft, so the suggestions follow the challenge as it is written.
+            "similar_cases": similar_cases(request.user, f"{application.title} {application.challenge}")
+            if application.challenge
+            else [],
         },
     )
 
