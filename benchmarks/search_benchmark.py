@@ -55,6 +55,8 @@ def main() -> int:
     from fremdrift.library.models import Case, CaseStatus
 
     call_command("migrate", verbosity=0)
+    if "bench" not in str(connection.settings_dict["NAME"]) and os.environ.get("DATABASE_URL"):
+        raise SystemExit("The benchmark empties its database: use one whose name contains 'bench'.")
     Case.objects.all().delete()
     rng = random.Random(42)
 
