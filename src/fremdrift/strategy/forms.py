@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from . import workflow
 from .models import ActionPlan, ActionPlanRow, Beacon, Effort, Strategy
+from .services import ROW_FIELDS
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -46,21 +47,7 @@ class ActionPlanForm(forms.ModelForm):
 class RowForm(forms.ModelForm):
     class Meta:
         model = ActionPlanRow
-        fields = [
-            "beacon",
-            "focus_area",
-            "strategic_effort",
-            "effort",
-            "goal",
-            "expected_effect",
-            "financing",
-            "time_frame",
-            "starts_on",
-            "ends_on",
-            "status",
-            "status_note",
-            "project_link",
-        ]
+        fields = list(ROW_FIELDS)
         widgets = {
             "starts_on": DATE,
             "ends_on": DATE,
