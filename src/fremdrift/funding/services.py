@@ -44,7 +44,7 @@ from .models import (
     Score,
     Theme,
 )
-from .selectors import is_applicant, year_balance
+from .selectors import application_paid_and_returned, is_applicant, year_balance
 
 ZERO = Decimal("0")
 MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
@@ -902,7 +902,7 @@ def correct_decision(
     latest = application.decisions.order_by("-decided_at", "-pk").first()
     if latest is None or latest.pk != decision.pk:
         raise ValidationError(_("Only the current decision can be corrected."))
-    _granted, paid, returned = _granted_left(application)
+    _granted, paid, returned = application_paid_and_returned(application)
     moved = paid + returned
     if outcome == DecisionOutcome.GRANTED and _money(amount, "amount") < moved:
         raise ValidationError(
@@ -930,11 +930,6 @@ def correct_decision(
 # --- money after the decision ---------------------------------------------------------------------------
 
 
-def _granted_left(application) -> tuple[Decimal, Decimal, Decimal]:
-    totals = ledger.balance(application.ledger_entries.values_list("kind", "amount"))
-    return totals.granted, totals.paid, totals.returned
-
-
 @audit.service
 @transaction.atomic
 def record_payment(actor, *, application, amount, reason="", booked_on=None) -> LedgerEntry:
@@ -944,7 +939,7 @@ def record_payment(actor, *, application, amount, reason="", booked_on=None) -> 
     if application.status != ApplicationStatus.GRANTED:
         raise ValidationError(_("Only a granted application is paid."))
     amount = _money(amount, "amount")
-    granted, paid, returned = _granted_left(application)
+    granted, paid, returned = application_paid_and_returned(application)
     if amount <= 0:
         raise ValidationError({"amount": _("The amount must be more than zero.")})
     if paid + returned + amount > granted:
@@ -979,7 +974,7 @@ def return_unspent(actor, *, application, amount, budget_year, reason: str, book
     amount = _money(amount, "amount")
     if amount <= 0:
         raise ValidationError({"amount": _("The amount must be more than zero.")})
-    granted, paid, returned = _granted_left(application)
+    granted, paid, returned = application_paid_and_returned(application)
     if returned + amount > granted:
         raise ValidationError(
             {"amount": _("At most %(left)s can be returned.") % {"left": granted - returned}}
