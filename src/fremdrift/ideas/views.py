@@ -150,6 +150,7 @@ def idea_detail(request, pk):
             "comment_form": CommentForm(),
             "to_plan_form": ToPlanForm(plans=plans) if plans.exists() else None,
             "projects": list(idea.projects.all()),
+            "pdsa_cycles": list(idea.pdsa_cycles.order_by("pk")),
             "may_make_project": access.has_permission(request.user, "project.create", idea.organisation),
             **selectors.idea_page(idea),
         },

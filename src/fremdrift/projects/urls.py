@@ -17,6 +17,7 @@ urlpatterns = [
     path("<int:pk>/step/<slug:name>/", views.step, name="step"),
     path("<int:pk>/pdsa/new/", views.pdsa_new, name="pdsa_new"),
     path("pdsa/<int:pk>/", views.pdsa, name="pdsa"),
+    path("ideas/<int:idea_pk>/pdsa/new/", views.pdsa_new, name="idea_pdsa_new"),
     path("<int:pk>/reports/new/", views.report_new, name="report_new"),
     path("<int:pk>/progress/", views.log_progress, name="log_progress"),
     path("<int:pk>/milestones/", views.add_milestone, name="add_milestone"),

@@ -252,12 +252,13 @@ def step(request, pk, name):
 
 
 @login_required
-def pdsa_new(request, pk):
-    project = _project(request, pk, "project.edit")
+def pdsa_new(request, pk=None, idea_pk=None):
+    """Plan a test of change for a project, or for an idea on an improvement board."""
+    project, idea = _pdsa_owner(request, pk, idea_pk)
     previous = None
     if request.GET.get("after") or request.POST.get("after"):
         previous = get_object_or_404(
-            PdsaCycle, pk=request.GET.get("after") or request.POST.get("after"), project=project
+            PdsaCycle, pk=request.GET.get("after") or request.POST.get("after"), project=project, idea=idea
         )
     initial = {}
     if previous is not None:
@@ -271,7 +272,7 @@ def pdsa_new(request, pk):
     if request.method == "POST" and form.is_valid():
         fields = {k: v for k, v in form.cleaned_data.items() if k != "version"}
         try:
-            cycle = services.start_pdsa(request.user, project=project, previous=previous, **fields)
+            cycle = services.start_pdsa(request.user, project=project, idea=idea, previous=previous, **fields)
         except ValidationError as error:
             _errors_to_form(form, error)
         else:
@@ -284,9 +285,21 @@ def pdsa_new(request, pk):
             "form": form,
             "title": _("Next PDSA cycle") if previous else _("New PDSA cycle"),
             "project": project,
+            "idea": idea,
             "submit": _("Save the plan"),
             "hidden": {"after": previous.pk} if previous else {},
         },
+    )
+
+
+def _pdsa_owner(request, pk, idea_pk):
+    """(project, None) or (None, idea) for planning a cycle, checked for the user."""
+    if pk is not None:
+        return _project(request, pk, "project.edit"), None
+    from fremdrift.ideas.models import Idea
+
+    return None, access.get_for(
+        request.user, "idea.move", Idea.objects.select_related("organisation"), pk=idea_pk
     )
 
 
@@ -307,13 +320,20 @@ def _ramp(cycle):
 @login_required
 def pdsa(request, pk):
     cycle = get_object_or_404(
-        PdsaCycle.objects.select_related("project__organisation", "indicator"), pk=pk, project__isnull=False
+        PdsaCycle.objects.select_related("project__organisation", "idea__organisation", "indicator"), pk=pk
     )
-    project = _project(request, cycle.project_id)
-    may_edit = (
-        permissions.has_permission(request.user, "project.edit", project)
-        and project.status in workflow.EDITABLE_STATES
-    )
+    if cycle.project_id:
+        project, idea = _project(request, cycle.project_id), None
+        may_edit = (
+            permissions.has_permission(request.user, "project.edit", project)
+            and project.status in workflow.EDITABLE_STATES
+        )
+    else:
+        from fremdrift.ideas.models import Idea
+
+        project = None
+        idea = access.get_for(request.user, "idea.view", Idea.objects.all(), pk=cycle.idea_id)
+        may_edit = bool(access.has_permission(request.user, "idea.move", idea))
     form = None
     if may_edit and cycle.stage != PdsaStage.DONE:
         form = forms.PdsaForm(
@@ -353,6 +373,7 @@ def pdsa(request, pk):
         {
             "cycle": cycle,
             "project": project,
+            "idea": idea,
             "form": form,
             "step": workflow.pdsa_step(cycle.stage),
             "ramp": _ramp(cycle),
