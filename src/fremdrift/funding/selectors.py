@@ -21,7 +21,6 @@ from . import ledger, scoring
 from .models import (
     Application,
     ApplicationStatus,
-    Criterion,
     Decision,
     Fund,
     FundBudgetYear,
@@ -165,7 +164,7 @@ def criterion_specs(fund) -> list[scoring.CriterionSpec]:
 def round_overview(round_):
     """Applications of a round with requested amount, weighted score, spread and disagreement."""
     fund = round_.fund
-    specs = [scoring.CriterionSpec(c.pk, c.weight, c.scale_max) for c in Criterion.objects.filter(fund=fund)]
+    specs = criterion_specs(fund)
     applications = list(
         round_.applications.exclude(status=ApplicationStatus.DRAFT)
         .select_related("organisation", "project_lead")
