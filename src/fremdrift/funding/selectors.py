@@ -35,6 +35,12 @@ def _held_paths(user):
     return [held.path for held in access.held_roles(user)]
 
 
+def _paths_above(path: str) -> list[str]:
+    """The paths of the organisation at `path` and of every organisation above it ("/1/", "/1/4/")."""
+    parts = [p for p in path.strip("/").split("/") if p]
+    return ["/" + "/".join(parts[: i + 1]) + "/" for i in range(len(parts))]
+
+
 def visible_funds(user):
     funds = Fund.objects.select_related("organisation")
     if access.is_platform_admin(user):
@@ -44,9 +50,7 @@ def visible_funds(user):
     condition = Q(kind="national_pool") | Q(organisation__in=access.visible_organisations(user, "fund.view"))
     # Roles held below the owner see the fund too: they are who applies to it.
     for path in _held_paths(user):
-        parts = [p for p in path.strip("/").split("/") if p]
-        prefixes = ["/" + "/".join(parts[: i + 1]) + "/" for i in range(len(parts))]
-        condition |= Q(organisation__path__in=prefixes)
+        condition |= Q(organisation__path__in=_paths_above(path))
     return funds.filter(condition)
 
 
@@ -224,14 +228,12 @@ def reviewers_for(fund):
     """Users holding the reviewer role in the fund's organisation or above."""
     from django.contrib.auth import get_user_model
 
-    paths = fund.organisation.path
-    prefixes = []
-    parts = [p for p in paths.strip("/").split("/") if p]
-    for i in range(len(parts)):
-        prefixes.append("/" + "/".join(parts[: i + 1]) + "/")
     return (
         get_user_model()
-        .objects.filter(memberships__role="reviewer", memberships__organisation__path__in=prefixes)
+        .objects.filter(
+            memberships__role="reviewer",
+            memberships__organisation__path__in=_paths_above(fund.organisation.path),
+        )
         .distinct()
         .order_by("first_name", "last_name")
     )
