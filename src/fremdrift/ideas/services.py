@@ -169,7 +169,7 @@ def add_to_action_plan(actor, *, idea, plan, reason=""):
         effort=idea.title,
         goal=idea.proposal,
         expected_effect=idea.helps,
-        status_note=_("From the idea \u201c%(title)s\u201d.") % {"title": idea.title},
+        status_note=_("From the idea “%(title)s”.") % {"title": idea.title},
         reason=reason,
     )
     idea.action_plan_row = row
