@@ -27,11 +27,6 @@ class Balance:
         return self.budget + self.returned + self.carried_in - self.granted - self.carried_out
 
     @property
-    def unpaid(self) -> Decimal:
-        """Granted but not yet paid out or returned."""
-        return self.granted - self.paid - self.returned
-
-    @property
     def is_sound(self) -> bool:
         """Never below zero further than the recorded over-commitments allow."""
         return self.available + self.over_committed >= ZERO

@@ -6,7 +6,6 @@ Each takes the acting user first, checks permission with `fremdrift.access`, ask
 reason. Views, commands and tests all come through here.
 """
 
-import datetime
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
@@ -983,7 +982,3 @@ def return_unspent(actor, *, application, amount, budget_year, reason: str, book
     return _entry(
         locked, EntryKind.RETURN, amount, actor, application=application, reason=reason, booked_on=booked_on
     )
-
-
-def today_in(fund) -> datetime.date:
-    return timezone.now().astimezone(fund.zone).date()
