@@ -5,7 +5,6 @@ from collections import Counter, OrderedDict
 from django.db.models import Count, Prefetch, Q
 
 from fremdrift import access
-from fremdrift.organisations.models import Organisation
 
 from . import workflow
 from .models import ActionPlan, ActionPlanRow, Beacon, Effort, Strategy
@@ -126,7 +125,3 @@ def strategy_tree(strategy, user):
             }
         )
     return {"tree": tree, "counts": status_counts(rows)}
-
-
-def organisations_for(user, action) -> list[Organisation]:
-    return list(access.visible_organisations(user, action).order_by("path"))

@@ -45,10 +45,6 @@ def choices():
     return list(STATES.items())
 
 
-def allowed_targets(status: str) -> dict[str, str]:
-    return TRANSITIONS.get(status, {})
-
-
 def may_move(status: str, target: str) -> bool:
     return status == target or target in TRANSITIONS.get(status, {})
 

@@ -97,7 +97,6 @@ MONTHS = {
     12: ["december", "dec"],
 }
 _MONTH_BY_WORD = {word: number for number, words in MONTHS.items() for word in words}
-_DA_MONTH_ABBR = {1: "jan", 2: "feb", 3: "marts", 4: "april", 5: "maj", 6: "juni"}
 
 MAX_ROWS = 2000
 
