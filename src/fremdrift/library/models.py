@@ -117,9 +117,6 @@ class Case(models.Model):
         """(dimension label, text or None when not addressed) in the source's order."""
         return [(label, getattr(self, f"value_{code}")) for code, label in ValueDimension.choices]
 
-    def addressed_dimensions(self) -> list[str]:
-        return [code for code, _label in ValueDimension.choices if getattr(self, f"value_{code}")]
-
 
 class CaseContact(models.Model):
     """Whom to ask about a case. Personal data, so kept apart from the case text, with its source
