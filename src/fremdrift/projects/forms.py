@@ -10,7 +10,6 @@ from .models import (
     ClosingOutcome,
     CostKind,
     Evaluation,
-    EvaluationKind,
     PdsaCycle,
     Project,
     StatusReport,
@@ -219,6 +218,3 @@ class PortfolioFilterForm(forms.Form):
         self.fields["theme"].queryset = themes
         self.fields["criterion"].queryset = criteria
         self.fields["status"].choices = [("", _("All"))] + list(ProjectStatus.choices)
-
-
-EVALUATION_KINDS = EvaluationKind
