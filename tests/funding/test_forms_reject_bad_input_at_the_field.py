@@ -4,6 +4,7 @@ import io
 import zipfile
 
 import pytest
+from django.utils import translation
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
@@ -73,12 +74,19 @@ def test_a_valid_draft_is_saved(post):
 
 
 @pytest.mark.parametrize(
-    ("amount", "message"), [("-5", "negative"), ("mange penge", "numbers")], ids=["negative", "not a number"]
+    ("amount", "message"),
+    [
+        ("-5", "The amount cannot be negative."),
+        ("mange penge", "Enter an amount in numbers, e.g. 125000,50."),
+    ],
+    ids=["negative", "not a number"],
 )
 def test_bad_amounts_are_refused_at_the_field(post, amount, message):
     response = post(**{"budget-0-amount": amount})
     assert response.status_code == 200
-    assert any(message in str(e) for e in field_errors(response, "budget_set", "amount", 0))
+    with translation.override("da"):  # the applicant reads Danish
+        expected = translation.gettext(message)
+    assert any(expected in str(e) for e in field_errors(response, "budget_set", "amount", 0))
     assert "min tekst" in response.content.decode()  # nothing typed is lost
     assert not Application.objects.get(title=DRAFT).budget_lines.exists()
 

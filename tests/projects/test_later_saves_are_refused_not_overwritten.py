@@ -2,6 +2,7 @@
 the earlier value."""
 
 import pytest
+from django.utils import translation
 from django.core.exceptions import ValidationError
 
 from fremdrift.measurement import services as measurement
@@ -20,7 +21,7 @@ def test_the_second_save_from_the_same_version_is_refused(world, falls):
         fields={"challenge": "Først"},
         version=read_version,
     )
-    with pytest.raises(ValidationError, match="Someone else saved"):
+    with pytest.raises(ValidationError, match="Someone else saved"), translation.override("en"):
         services.update_project(
             world.users[QUALITY],
             project=falls,
@@ -46,7 +47,12 @@ def test_the_page_shows_the_refusal_and_keeps_the_first_text(client_for, falls):
         f"/projects/{falls.pk}/edit/activities/", {"activities": "C", "resources": "D", "version": version}
     )
     assert second.status_code == 200
-    assert "Someone else saved" in second.content.decode() or "Nogen anden" in second.content.decode()
+    with translation.override("da"):  # the project lead reads Danish
+        refusal = translation.gettext(
+            "Someone else saved %(what)s after you opened it (at %(when)s). Your changes were not "
+            "saved: reload the page, check their changes and make yours again."
+        )
+    assert refusal.split("%(what)s")[0].strip() in second.content.decode()
     falls.refresh_from_db()
     assert falls.activities == "A"
 
