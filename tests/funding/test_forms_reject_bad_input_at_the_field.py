@@ -4,9 +4,9 @@ import io
 import zipfile
 
 import pytest
-from django.utils import translation
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import translation
 
 from fremdrift.funding import services
 from fremdrift.funding.models import Application

@@ -2,8 +2,8 @@
 the earlier value."""
 
 import pytest
-from django.utils import translation
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from fremdrift.measurement import services as measurement
 from fremdrift.projects import services

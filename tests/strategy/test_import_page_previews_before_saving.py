@@ -3,8 +3,8 @@
 import io
 
 import pytest
-from django.utils import translation
 from django.urls import reverse
+from django.utils import translation
 from openpyxl import load_workbook
 
 from fremdrift.strategy.models import ActionPlan
