@@ -31,6 +31,12 @@ ROW_FIELDS = (
 )
 
 
+def _next_position(siblings) -> int:
+    """A new beacon, effort or row goes after the last of its siblings."""
+    last = siblings.aggregate(last=Max("position"))["last"]
+    return (last or 0) + 1
+
+
 def _validate_years(starts_year, ends_year):
     if ends_year is not None and starts_year is not None and ends_year < starts_year:
         raise ValidationError({"ends_year": _("The last year is before the first year.")})
@@ -84,8 +90,9 @@ def update_strategy(actor, *, strategy, reason="", **changes):
 @transaction.atomic
 def add_beacon(actor, *, strategy, title, description="", reason=""):
     access.require(actor, "strategy.manage", strategy)
-    last = strategy.beacons.aggregate(last=Max("position"))["last"]
-    beacon = Beacon(strategy=strategy, title=title, description=description, position=(last or 0) + 1)
+    beacon = Beacon(
+        strategy=strategy, title=title, description=description, position=_next_position(strategy.beacons)
+    )
     beacon.full_clean()
     beacon.save()
     return beacon
@@ -95,8 +102,9 @@ def add_beacon(actor, *, strategy, title, description="", reason=""):
 @transaction.atomic
 def add_effort(actor, *, beacon, title, description="", reason=""):
     access.require(actor, "strategy.manage", beacon)
-    last = beacon.efforts.aggregate(last=Max("position"))["last"]
-    effort = Effort(beacon=beacon, title=title, description=description, position=(last or 0) + 1)
+    effort = Effort(
+        beacon=beacon, title=title, description=description, position=_next_position(beacon.efforts)
+    )
     effort.full_clean()
     effort.save()
     return effort
@@ -169,8 +177,7 @@ def save_row(actor, *, plan, row=None, reason="", **values):
     access.require(actor, "action_plan.edit", plan)
     previous_status = None
     if row is None:
-        last = plan.rows.aggregate(last=Max("position"))["last"]
-        row = ActionPlanRow(plan=plan, position=(last or 0) + 1)
+        row = ActionPlanRow(plan=plan, position=_next_position(plan.rows))
     else:
         if row.plan_id != plan.pk:
             raise ValidationError(_("The row belongs to another plan."))
