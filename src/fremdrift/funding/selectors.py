@@ -16,6 +16,7 @@ from decimal import Decimal
 from django.db.models import Prefetch, Q
 
 from fremdrift import access
+from fremdrift.organisations.roles import Role
 
 from . import ledger, scoring
 from .models import (
@@ -231,7 +232,7 @@ def reviewers_for(fund):
     return (
         get_user_model()
         .objects.filter(
-            memberships__role="reviewer",
+            memberships__role=Role.REVIEWER,
             memberships__organisation__path__in=_paths_above(fund.organisation.path),
         )
         .distinct()

@@ -10,18 +10,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from fremdrift import access
+from fremdrift.core.forms import add_service_errors, service_error_messages
 from fremdrift.library.search import similar_cases
 
 from . import exports, forms, selectors, services, workflow
 from .models import Application, ApplicationStatus, Decision, Fund, Round, Route
-
-
-def _apply_errors(form, error: ValidationError):
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
 
 
 def _fund(user, pk) -> Fund:
@@ -75,7 +68,7 @@ def fund_create(request):
         try:
             fund = services.create_fund(request.user, criteria=rows, **cleaned)
         except ValidationError as error:
-            _apply_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The fund was created. Add its budget and rounds."))
             return redirect("funding:fund", pk=fund.pk)
@@ -106,7 +99,7 @@ def fund_detail(request, pk):
                     messages.success(request, _("The amount was carried over."))
                     return redirect("funding:fund", pk=pk)
         except ValidationError as error:
-            _apply_errors(budget_form if "add_budget" in request.POST else carry_form, error)
+            add_service_errors(budget_form if "add_budget" in request.POST else carry_form, error)
     units = _units_for(user, fund)
     context = {
         "fund": fund,
@@ -172,7 +165,7 @@ def round_create(request, pk):
         try:
             round_ = services.create_round(request.user, fund=fund, **form.cleaned_data)
         except ValidationError as error:
-            _apply_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The round was created."))
             return redirect("funding:round", pk=round_.pk)
@@ -240,7 +233,7 @@ def meeting(request, pk):
                 try:
                     services.decide(request.user, application=row["application"], **form.cleaned_data)
                 except ValidationError as error:
-                    _apply_errors(form, error)
+                    add_service_errors(form, error)
                 else:
                     messages.success(request, _("%(title)s was decided.") % {"title": row["application"]})
                     return redirect("funding:meeting", pk=pk)
@@ -289,7 +282,7 @@ def application_create(request, pk):
         try:
             application = services.create_application(request.user, fund=fund, **form.cleaned_data)
         except ValidationError as error:
-            _apply_errors(form, error)
+            add_service_errors(form, error)
         else:
             return redirect("funding:application_edit", pk=application.pk)
     return render(request, "funding/application_start.html", {"fund": fund, "form": form})
@@ -384,7 +377,7 @@ def application_edit(request, pk):
                     ],
                 )
             except ValidationError as error:
-                _apply_errors(form, error)
+                add_service_errors(form, error)
             else:
                 if "submit" in request.POST:
                     return redirect("funding:application_submit", pk=pk)
@@ -419,7 +412,7 @@ def attachment_add(request, pk):
         try:
             services.add_attachment(request.user, application=application, upload=form.cleaned_data["file"])
         except ValidationError as error:
-            _apply_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The attachment was added."))
             return redirect("funding:application_edit", pk=pk)
@@ -442,9 +435,7 @@ def application_submit(request, pk):
         try:
             services.submit_application(request.user, application=application)
         except ValidationError as error:
-            error_messages = (
-                error.message_dict if hasattr(error, "error_dict") else {"__all__": error.messages}
-            )
+            error_messages = service_error_messages(error)
         else:
             messages.success(request, _("The application was submitted."))
             return redirect("funding:application", pk=pk)
@@ -527,7 +518,7 @@ def application_detail(request, pk):
             }
             for key, form in target.items():
                 if key in request.POST:
-                    _apply_errors(form, error)
+                    add_service_errors(form, error)
     decision = selectors.current_decision(application)
     reviews = list(selectors.visible_reviews(user, application)) if on_fund_side else []
     own_assignment = next((a for a in application.assignments.all() if a.reviewer_id == user.pk), None)
@@ -632,7 +623,7 @@ def review(request, pk):
                     )
                     return redirect("funding:review", pk=pk)
         except ValidationError as error:
-            _apply_errors(conflict_form if "declare" in request.POST else form, error)
+            add_service_errors(conflict_form if "declare" in request.POST else form, error)
     return render(
         request,
         "funding/review.html",
@@ -660,7 +651,7 @@ def recommend(request, pk):
                 **{**form.cleaned_data, "amount": form.cleaned_data.get("amount") or 0},
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The recommendation was recorded."))
             return redirect("funding:application", pk=pk)
@@ -688,7 +679,7 @@ def decide(request, pk):
                 **{**form.cleaned_data, "amount": form.cleaned_data.get("amount") or 0},
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The decision was recorded and the applicant is told by e-mail."))
             return redirect("funding:application", pk=pk)
@@ -727,7 +718,7 @@ def correct(request, pk):
                 **{**form.cleaned_data, "amount": form.cleaned_data.get("amount") or 0},
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The correction was recorded as a new decision."))
             return redirect("funding:application", pk=application.pk)

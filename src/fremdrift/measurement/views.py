@@ -12,6 +12,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from fremdrift.core.forms import add_service_errors, service_error_messages
 from fremdrift.projects import permissions
 from fremdrift.projects.models import Goal
 from fremdrift.projects.workflow import EDITABLE_STATES
@@ -193,7 +194,7 @@ def entry(request, pk):
         try:
             result = services.record_grid(request.user, indicator=indicator, rows=submitted)
         except ValidationError as error:
-            errors = error.message_dict
+            errors = service_error_messages(error)
             messages.error(request, _("Nothing was saved. Correct the marked values."))
         else:
             messages.success(
@@ -341,8 +342,7 @@ def correct(request, pk, measurement_pk):
                 reason=data["reason"],
             )
         except ValidationError as error:
-            for field, msgs in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, msgs)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Corrected; the previous value is kept."))
             return redirect("measurement:indicator", pk=pk)

@@ -9,9 +9,11 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from fremdrift import access
+from fremdrift.core.forms import add_service_errors
 from fremdrift.library.search import similar_cases
 from fremdrift.library.services import FINISHED_PROJECT_STATUSES
 from fremdrift.organisations.models import Organisation
@@ -28,13 +30,14 @@ from .models import (
     ProjectStatus,
 )
 
+# Lazy: the titles are read per request, in each user's language.
 PART_TITLES = {
-    "basics": _("Title, dates and budget"),
-    "challenge": _("1. The challenge"),
-    "bottom_lines": _("2. Bottom lines"),
-    "activities": _("4. Activities and resources"),
-    "evaluation": _("5. Evaluation"),
-    "spread": _("6. Spread and implementation"),
+    "basics": gettext_lazy("Title, dates and budget"),
+    "challenge": gettext_lazy("1. The challenge"),
+    "bottom_lines": gettext_lazy("2. Bottom lines"),
+    "activities": gettext_lazy("4. Activities and resources"),
+    "evaluation": gettext_lazy("5. Evaluation"),
+    "spread": gettext_lazy("6. Spread and implementation"),
 }
 
 
@@ -42,14 +45,6 @@ def _project(request, pk, action="project.view"):
     return permissions.get_project(
         request.user, action, Project.objects.select_related("organisation"), pk=pk
     )
-
-
-def _errors_to_form(form, error):
-    if hasattr(error, "error_dict"):
-        for field, messages_ in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, messages_)
-    else:
-        form.add_error(None, error)
 
 
 @login_required
@@ -60,7 +55,7 @@ def index(request):
     ready = (
         visible_applications(request.user)
         .filter(status=ApplicationStatus.GRANTED, project__isnull=True)
-        .select_related("organisation", "fund")
+        .select_related("organisation", "fund__organisation")
     )
     ready = [a for a in ready if services.may_make_project_from(request.user, a)]
     return render(
@@ -89,7 +84,7 @@ def create(request):
         try:
             project = services.create_project(request.user, **form.cleaned_data)
         except ValidationError as error:
-            _errors_to_form(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The project was created. Describe it element by element."))
             return redirect("projects:detail", pk=project.pk)
@@ -181,7 +176,7 @@ def edit_part(request, pk, part):
                 request.user, project=project, part=part, fields=fields, version=form.cleaned_data["version"]
             )
         except ValidationError as error:
-            _errors_to_form(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Saved."))
             return redirect("projects:detail", pk=project.pk)
@@ -195,7 +190,7 @@ def edit_part(request, pk, part):
 @login_required
 def team(request, pk):
     project = _project(request, pk, "project.edit")
-    root = Organisation.objects.get(pk=project.organisation.ancestor_ids[0])
+    root = project.organisation.root
     people = (
         get_user_model()
         .objects.filter(memberships__organisation__path__startswith=root.path)
@@ -274,7 +269,7 @@ def pdsa_new(request, pk=None, idea_pk=None):
         try:
             cycle = services.start_pdsa(request.user, project=project, idea=idea, previous=previous, **fields)
         except ValidationError as error:
-            _errors_to_form(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The PDSA cycle was planned."))
             return redirect("projects:pdsa", pk=cycle.pk)
@@ -352,7 +347,7 @@ def pdsa(request, pk):
                 if "advance" in request.POST:
                     services.advance_pdsa(request.user, cycle=cycle)
             except ValidationError as error:
-                _errors_to_form(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("Saved."))
                 return redirect("projects:pdsa", pk=pk)
@@ -398,7 +393,7 @@ def report_new(request, pk):
         try:
             services.submit_status_report(request.user, project=project, **form.cleaned_data)
         except ValidationError as error:
-            _errors_to_form(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The status report was submitted."))
             return redirect("projects:detail", pk=pk)
@@ -438,8 +433,12 @@ def add_milestone(request, pk):
     project = _project(request, pk, "project.edit")
     form = forms.MilestoneForm(request.POST)
     if form.is_valid():
-        services.add_milestone(request.user, project=project, **form.cleaned_data)
-        messages.success(request, _("The milestone was added."))
+        try:
+            services.add_milestone(request.user, project=project, **form.cleaned_data)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("The milestone was added."))
     else:
         messages.error(request, _("Name the milestone and its date."))
     return redirect("projects:detail", pk=pk)
@@ -483,7 +482,7 @@ def evaluation(request, pk, evaluation_pk=None):
                 request.user, project=project, kind=kind, fields=data, evaluation=instance, version=version
             )
         except ValidationError as error:
-            _errors_to_form(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The evaluation was saved."))
             return redirect("projects:evaluation", pk=pk, evaluation_pk=saved.pk)
@@ -588,7 +587,7 @@ def business_case(request, pk):
                 benefits=benefit_lines,
             )
         except ValidationError as error:
-            _errors_to_form(head, error)
+            add_service_errors(head, error)
         else:
             messages.success(request, _("The business case was saved."))
             return redirect("projects:business_case", pk=pk)
@@ -625,7 +624,7 @@ def closing(request, pk):
                 to_return=data["to_return"],
             )
         except ValidationError as error:
-            _errors_to_form(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The decision was recorded."))
             return redirect("projects:detail", pk=pk)
