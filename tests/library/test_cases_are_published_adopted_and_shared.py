@@ -143,3 +143,15 @@ def test_open_data_and_export_give_the_same_cases(client, world, lindely_case, c
     assert json.loads(capsys.readouterr().out) == published
     csv_text = client.get(reverse("library:open_data_csv")).content.decode()
     assert csv_text.splitlines()[0].startswith("id,title,") and "Musik ved måltidet" in csv_text
+
+
+def test_the_erasure_command_needs_a_platform_administrator(world, lindely_case):
+    from django.core.management import CommandError, call_command
+
+    with pytest.raises(CommandError):
+        call_command("erase_person", email="mh@nordfjord.demo", by="admin@nordfjord.demo", reason="Anmodning")
+    assert CaseContact.objects.filter(email="mh@nordfjord.demo").exists()
+    call_command(
+        "erase_person", email="mh@nordfjord.demo", by="platform@fremdrift.demo", reason="Anmodning 1/12"
+    )
+    assert not CaseContact.objects.filter(email="mh@nordfjord.demo").exists()

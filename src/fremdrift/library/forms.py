@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from fremdrift.funding.models import Sdg
+
 from .models import CaseLanguage, KnowledgePost, Reuse, Sector, ValueDimension
 
 
@@ -22,6 +24,13 @@ class SearchForm(forms.Form):
     target_group = forms.CharField(label=_("Target group"), required=False, max_length=100)
     organisation = forms.CharField(label=_("Organisation"), required=False, max_length=100)
     year = forms.IntegerField(label=_("Year"), required=False, min_value=1900, max_value=2100)
+    sdg = forms.TypedChoiceField(
+        label=_("UN Sustainable Development Goal"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        choices=[("", _("All")), *Sdg.choices],
+    )
 
     def filters(self) -> dict:
         return {name: value for name, value in self.cleaned_data.items() if name != "q" and value}

@@ -294,6 +294,8 @@ class SearchDocument(models.Model):
     body = models.TextField()
     language = models.CharField(max_length=2)
     is_public = models.BooleanField(default=False, db_index=True)
+    # The case's SDGs as " 3 11 ", so one text match filters them on SQLite and PostgreSQL alike.
+    sdgs = models.CharField(max_length=80, blank=True, default="")
     organisation = models.ForeignKey(
         "organisations.Organisation", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )

@@ -33,6 +33,10 @@ def _case_fields(case: Case) -> list[tuple[str, float]]:
     ]
 
 
+def _sdg_text(case: Case) -> str:
+    return f" {' '.join(str(goal) for goal in case.sdgs)} " if case.sdgs else ""
+
+
 def _case_body(case: Case) -> str:
     return "\n\n".join(part for part in (case.lead, case.challenge, case.solution) if part)
 
@@ -47,6 +51,7 @@ def index_case(case: Case) -> None:
             "language": case.language,
             "is_public": case.status == CaseStatus.PUBLISHED,
             "organisation": case.organisation,
+            "sdgs": _sdg_text(case),
         },
     )
     _write_postings(document, document_terms(_case_fields(case), case.language))
@@ -85,6 +90,7 @@ def rebuild_index(batch_size: int = 2000) -> int:
                 language=case.language,
                 is_public=case.status == CaseStatus.PUBLISHED,
                 organisation_id=case.organisation_id,
+                sdgs=_sdg_text(case),
             )
             for case in batch
         )
@@ -205,6 +211,8 @@ def _apply_filter(documents, field: str, value):
         )
     if field == "organisation":
         return documents.filter(case__organisation_names__icontains=value)
+    if field == "sdg":
+        return documents.filter(sdgs__contains=f" {int(value)} ")
     if field in {"theme", "target_group"}:
         column = {"theme": "themes", "target_group": "target_groups"}[field]
         # JSON lists are matched as text so the same filter works on SQLite and PostgreSQL.

@@ -32,6 +32,11 @@ def case_page(user, case: Case) -> dict:
             and access.has_permission(user, "case.publish", case)
         ),
         "adopting_organisations": adopting_organisations(user, case),
+        "may_submit": bool(
+            case.organisation_id
+            and case.status == CaseStatus.DRAFT
+            and access.has_permission(user, "case.edit", case)
+        ),
     }
 
 

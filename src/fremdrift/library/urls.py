@@ -9,6 +9,7 @@ urlpatterns = [
     path("cases/<int:pk>/", views.case_detail, name="case"),
     path("cases/<int:pk>/adopt/", views.adopt, name="adopt"),
     path("cases/<int:pk>/publish/", views.publish, name="publish"),
+    path("cases/<int:pk>/submit/", views.submit_for_approval, name="submit"),
     path("reuses/<int:pk>/progress/", views.reuse_progress, name="reuse_progress"),
     path("from-project/<int:project_pk>/", views.from_project, name="from_project"),
     path("reuse/", views.reuse_overview, name="overview"),

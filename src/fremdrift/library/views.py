@@ -104,6 +104,19 @@ def from_project(request, project_pk):
     return redirect("library:case", pk=case.pk)
 
 
+@login_required
+@require_POST
+def submit_for_approval(request, pk):
+    case = access.get_for(request.user, "case.edit", Case.objects.exclude(organisation=None), pk=pk)
+    try:
+        services.submit_for_approval(request.user, case=case)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The case is sent to your organisation for approval."))
+    return redirect("library:case", pk=pk)
+
+
 def reuse_overview(request):
     return render(request, "library/overview.html", selectors.reuse_overview())
 
