@@ -3,6 +3,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from fremdrift.accounts.demo import DEMO_PASSWORD
+from fremdrift.accounts.selectors import demo_accounts
 from fremdrift.core import demo
 
 
@@ -22,10 +23,7 @@ class Command(BaseCommand):
             demo.load_demo_data()
         self.stdout.write(self.style.SUCCESS(f"\nFremdrift demo: http://{host}:{port}/accounts/login/"))
         self.stdout.write(f"Every demo account has the password {DEMO_PASSWORD}")
-        for email, first, last, roles in demo.PEOPLE:
-            self.stdout.write(
-                f"  {email:32} {first} {last}: " + ", ".join(f"{r.label} ({o})" for o, r in roles)
-            )
-        self.stdout.write(f"  {demo.PLATFORM_ADMIN[0]:32} platform administrator\n")
+        for account in demo_accounts():
+            self.stdout.write(f"  {account['email']:32} {account['name']}: " + "; ".join(account["roles"]))
         if not no_serve:
             call_command("runserver", f"{host}:{port}", use_reloader=False)
