@@ -4,8 +4,9 @@ change state only through the services, and keep typed input when something is r
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -274,8 +275,6 @@ def application_create(request, pk):
     units = _units_for(request.user, fund)
     if not units.exists():
         raise access.NotAllowed(access.Permission(False, _("You cannot apply to this fund for any unit.")))
-    from django.utils import timezone
-
     rounds = fund.rounds.filter(deadline__gt=timezone.now())
     form = forms.ApplicationStartForm(request.POST or None, units=units, rounds=rounds)
     if request.method == "POST" and form.is_valid():
@@ -322,6 +321,65 @@ def _rows(formset):
     return [f.cleaned_data for f in formset.forms if f.cleaned_data and not f.cleaned_data.get("DELETE")]
 
 
+def _save_draft_from_forms(user, application, form, goal_set, partner_set, budget_set) -> bool:
+    """Validate the application form and its formsets and save the draft through the service.
+
+    Shared by the "Save the draft" button and the autosave request, so both validate and save the
+    same way. On refusal the errors are put on the forms (at the field) and False is returned."""
+    valid = all([form.is_valid(), goal_set.is_valid(), partner_set.is_valid(), budget_set.is_valid()])
+    if valid:
+        starts, ends = form.cleaned_data.get("starts_on"), form.cleaned_data.get("ends_on")
+        for line_form in budget_set.forms:
+            year = line_form.cleaned_data.get("year")
+            if year and starts and ends and not starts.year <= year <= ends.year:
+                line_form.add_error(
+                    "year",
+                    _("%(year)s lies outside the project period %(start)s–%(end)s.")
+                    % {"year": year, "start": starts.year, "end": ends.year},
+                )
+                valid = False
+    if not valid:
+        return False
+    goals = {}
+    for row in _rows(goal_set):
+        goal = goals.setdefault(row["goal"], {"description": row["goal"], "indicators": []})
+        goal["indicators"].append({k: v for k, v in row.items() if k != "goal"})
+    cleaned = form.cleaned_data
+    try:
+        services.save_draft(
+            user,
+            application=application,
+            fields={k: cleaned[k] for k in [*services.TEXT_FIELDS, "starts_on", "ends_on", "round"]},
+            criteria=cleaned["criteria"],
+            themes=cleaned.get("themes"),
+            sdgs=cleaned.get("sdgs"),
+            goals=list(goals.values()),
+            partners=_rows(partner_set),
+            budget_lines=[{**r, "co_financing": r.get("co_financing") or 0} for r in _rows(budget_set)],
+        )
+    except ValidationError as error:
+        add_service_errors(form, error)
+        return False
+    return True
+
+
+def _form_errors(form, *formsets) -> dict[str, list[str]]:
+    """{name of the input as posted: messages}: "__all__" for the form's own errors, a formset's
+    rows under their prefixed names ("budget-0-year"), a formset's own errors under its prefix."""
+    errors = {name: [str(text) for text in texts] for name, texts in form.errors.items()}
+    for formset in formsets:
+        if formset.non_form_errors():
+            errors[formset.prefix] = [str(text) for text in formset.non_form_errors()]
+        for row in formset.forms:
+            for name, texts in row.errors.items():
+                errors[row.add_prefix(name)] = [str(text) for text in texts]
+    return errors
+
+
+def _is_autosave(request) -> bool:
+    return request.headers.get("X-Autosave") == "1"
+
+
 @login_required
 def application_edit(request, pk):
     application = _application(request.user, pk)
@@ -329,60 +387,39 @@ def application_edit(request, pk):
         raise access.NotAllowed(
             access.Permission(False, _("Only the applicant and the project lead can do this."))
         )
+    autosave = request.method == "POST" and _is_autosave(request)
     if application.status != ApplicationStatus.DRAFT:
-        messages.error(
-            request,
-            _("A submitted application is frozen; it can only be changed if it is returned for revision."),
+        frozen = _(
+            "A submitted application is frozen; it can only be changed if it is returned for revision."
         )
+        if autosave:
+            return JsonResponse({"saved": False, "errors": {"__all__": [frozen]}}, status=400)
+        messages.error(request, frozen)
         return redirect("funding:application", pk=pk)
     fund = application.fund
     main, indicators, partners, lines = _initial(application)
     data = request.POST if request.method == "POST" else None
     form = forms.ApplicationForm(data, fund=fund, initial=main)
-    goal_set = forms.IndicatorFormSet(data, prefix="goals", initial=indicators)
-    partner_set = forms.PartnerFormSet(data, prefix="partners", initial=partners)
-    budget_set = forms.BudgetLineFormSet(data, prefix="budget", initial=lines)
+    # Posted rows are read as posted, not compared with the rows saved now: an autosave may have
+    # saved a new row since the page was drawn, and an unchanged-from-saved extra row would be dropped.
+    posted = data is not None
+    goal_set = forms.IndicatorFormSet(data, prefix="goals", initial=None if posted else indicators)
+    partner_set = forms.PartnerFormSet(data, prefix="partners", initial=None if posted else partners)
+    budget_set = forms.BudgetLineFormSet(data, prefix="budget", initial=None if posted else lines)
     attachment_form = forms.AttachmentForm()
     if request.method == "POST":
-        valid = all([form.is_valid(), goal_set.is_valid(), partner_set.is_valid(), budget_set.is_valid()])
-        if valid:
-            starts, ends = form.cleaned_data.get("starts_on"), form.cleaned_data.get("ends_on")
-            for line_form in budget_set.forms:
-                year = line_form.cleaned_data.get("year")
-                if year and starts and ends and not starts.year <= year <= ends.year:
-                    line_form.add_error(
-                        "year",
-                        _("%(year)s lies outside the project period %(start)s–%(end)s.")
-                        % {"year": year, "start": starts.year, "end": ends.year},
-                    )
-                    valid = False
-        if valid:
-            goals = {}
-            for row in _rows(goal_set):
-                goal = goals.setdefault(row["goal"], {"description": row["goal"], "indicators": []})
-                goal["indicators"].append({k: v for k, v in row.items() if k != "goal"})
-            cleaned = form.cleaned_data
-            try:
-                services.save_draft(
-                    request.user,
-                    application=application,
-                    fields={k: cleaned[k] for k in [*services.TEXT_FIELDS, "starts_on", "ends_on", "round"]},
-                    criteria=cleaned["criteria"],
-                    themes=cleaned.get("themes"),
-                    sdgs=cleaned.get("sdgs"),
-                    goals=list(goals.values()),
-                    partners=_rows(partner_set),
-                    budget_lines=[
-                        {**r, "co_financing": r.get("co_financing") or 0} for r in _rows(budget_set)
-                    ],
-                )
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
-                if "submit" in request.POST:
-                    return redirect("funding:application_submit", pk=pk)
-                messages.success(request, _("The draft was saved."))
-                return redirect("funding:application_edit", pk=pk)
+        saved = _save_draft_from_forms(request.user, application, form, goal_set, partner_set, budget_set)
+        if autosave:
+            # Answered to the page's script: never a redirect and never a flash message.
+            if saved:
+                return JsonResponse({"saved": True, "at": timezone.localtime().strftime("%H:%M")})
+            errors = _form_errors(form, goal_set, partner_set, budget_set)
+            return JsonResponse({"saved": False, "errors": errors}, status=400)
+        if saved:
+            if "submit" in request.POST:
+                return redirect("funding:application_submit", pk=pk)
+            messages.success(request, _("The draft was saved."))
+            return redirect("funding:application_edit", pk=pk)
         messages.error(request, _("The draft was not saved. Correct the fields marked below."))
     return render(
         request,
