@@ -1,13 +1,15 @@
-"""A care worker proposes an idea; the quality consultant prioritises it on the board with the keyboard alone."""
+"""A care worker proposes an idea; the quality consultant prioritises it on the board with the keyboard
+alone and turns it into a project, and the idea and the project link to each other."""
 
 import pytest
 
 from fremdrift.ideas.models import Idea, IdeaMove
+from fremdrift.projects.models import Project
 
 pytestmark = [pytest.mark.strategy]
 
 
-def test_submit_an_idea_and_prioritise_it_by_keyboard(browser_page, assert_accessible):
+def test_submit_an_idea_prioritise_it_by_keyboard_and_turn_it_into_a_project(browser_page, assert_accessible):
     worker = browser_page("medarbejder@nordfjord.demo")
     worker.goto("/ideas/new/")
     assert_accessible(worker)
@@ -48,3 +50,24 @@ def test_submit_an_idea_and_prioritise_it_by_keyboard(browser_page, assert_acces
     move = IdeaMove.objects.get(idea=idea)
     assert move.reason == "Let at afprøve på alle ruter i næste måned"
     assert move.moved_by.email == "kvalitet@nordfjord.demo"
+
+    # The quality consultant may create projects for the unit: the idea page offers the button.
+    consultant.goto(f"/ideas/{idea.pk}/")
+    button = consultant.locator(f'form[action="/projects/from-idea/{idea.pk}/"] button[type=submit]')
+    assert button.count() == 1
+    button.focus()
+    assert consultant.evaluate("document.activeElement.closest('form').getAttribute('action')") == (
+        f"/projects/from-idea/{idea.pk}/"
+    )
+    with consultant.expect_navigation():
+        consultant.keyboard.press("Enter")
+    project = Project.objects.get(idea=idea)
+    consultant.wait_for_url(f"**/projects/{project.pk}/")
+    assert consultant.locator("h1").inner_text() == "Fælles huskeliste i bilen"
+    assert project.organisation_id == idea.organisation_id
+    assert_accessible(consultant)
+
+    # Back on the idea page, the idea links to its project and offers no second one.
+    consultant.goto(f"/ideas/{idea.pk}/")
+    assert consultant.locator(f'main a[href="/projects/{project.pk}/"]').count() == 1
+    assert consultant.locator(f'form[action="/projects/from-idea/{idea.pk}/"]').count() == 0
