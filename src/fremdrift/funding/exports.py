@@ -127,14 +127,9 @@ def calendar(fund, request) -> bytes:
 def meeting_papers_pdf(request, round_, rows):
     from django.template.loader import render_to_string
 
+    from fremdrift.core.pdf import pdf_response
+
     html = render_to_string(
         "funding/meeting_papers.html", {"round": round_, "fund": round_.fund, "rows": rows}, request=request
     )
-    try:
-        from weasyprint import HTML
-    except ImportError:  # Without WeasyPrint the papers come as printable HTML.
-        return HttpResponse(html)
-    pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="meeting-papers-{round_.pk}.pdf"'
-    return response
+    return pdf_response(request, html, f"meeting-papers-{round_.pk}.pdf")

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .models import (
     MONEY,
+    REPORT_EVERY_MONTHS,
     Currency,
     DecisionOutcome,
     FundKind,
@@ -340,6 +341,17 @@ class FundForm(forms.Form):
     uses_sdgs = forms.BooleanField(
         label=_("Applications choose UN Sustainable Development Goals"), required=False
     )
+    report_every_months = forms.IntegerField(
+        label=_("Status report every (months)"),
+        required=False,
+        min_value=1,
+        max_value=36,
+        initial=REPORT_EVERY_MONTHS,
+        help_text=_(
+            "Funded projects report their status this many months after their last report. Empty: every 6 "
+            "months."
+        ),
+    )
     themes = forms.CharField(
         label=_("Themes"),
         required=False,
@@ -353,6 +365,9 @@ class FundForm(forms.Form):
 
     def clean_themes(self):
         return [line.strip() for line in self.cleaned_data["themes"].splitlines() if line.strip()]
+
+    def clean_report_every_months(self):
+        return self.cleaned_data["report_every_months"] or REPORT_EVERY_MONTHS
 
 
 class CriterionForm(forms.Form):

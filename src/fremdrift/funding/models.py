@@ -53,6 +53,9 @@ class Sdg(models.IntegerChoices):
     PARTNERSHIPS = 17, _("17 Partnerships for the goals")
 
 
+REPORT_EVERY_MONTHS = 6  # a fund's status report schedule unless it says otherwise
+
+
 class Fund(models.Model):
     organisation = models.ForeignKey(
         "organisations.Organisation", verbose_name=_("owner"), on_delete=models.PROTECT, related_name="funds"
@@ -78,6 +81,15 @@ class Fund(models.Model):
         _("minimum grant"), **MONEY, default=Decimal("0"), validators=NON_NEGATIVE
     )
     uses_sdgs = models.BooleanField(_("applications choose UN Sustainable Development Goals"), default=False)
+    report_every_months = models.PositiveSmallIntegerField(
+        _("status report every (months)"),
+        default=REPORT_EVERY_MONTHS,
+        validators=[MinValueValidator(1), MaxValueValidator(36)],
+        help_text=_(
+            "Projects funded by the fund report their status this many months after the last status "
+            "report (or their start)."
+        ),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

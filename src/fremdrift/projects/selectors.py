@@ -1,16 +1,19 @@
 """Reads for project pages and the portfolio: flat queries, narrowed by `projects.permissions`."""
 
+import calendar
+import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import Prefetch
+from django.utils import timezone
 
 from fremdrift import access
 from fremdrift.measurement import charting
 from fremdrift.measurement.models import Indicator, Measurement
 
 from . import business_case, permissions
-from .models import Goal, Project, StatusReport
+from .models import Goal, Project, ProjectStatus, StatusReport
 
 
 def _indicator_prefetch():
@@ -99,6 +102,61 @@ def project_page(project):
     }
 
 
+def project_report(project):
+    """What the project's PDF report shows: the project page's reads, each indicator's chart (the
+    run chart the indicator page shows first) and the latest evaluation."""
+    context = project_page(project)
+    project = context["project"]
+    context["charts"] = [
+        (
+            summary,
+            charting.indicator_chart(
+                summary.indicator,
+                summary.indicator.current,
+                summary.indicator.phase_changes.all(),
+                chart_id=f"chart-{summary.indicator.pk}",
+            ),
+        )
+        for _goal, summaries in context["goals"]
+        for summary in summaries
+    ]
+    evaluations = list(project.evaluations.all())
+    context["latest_evaluation"] = evaluations[-1] if evaluations else None
+    return context
+
+
+def add_months(day: datetime.date, months: int) -> datetime.date:
+    """The same day `months` later, or the month's last day when it is shorter (31 Jan + 1 → 28 Feb)."""
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
+
+
+@dataclass
+class ReportDue:
+    on: datetime.date
+    overdue: bool
+
+
+def next_report_due(project, today: datetime.date) -> ReportDue | None:
+    """When the project's next status report is due on its fund's schedule: the fund's interval after
+    the latest status report, or after the start when there is none. None without a fund or once the
+    project is closed.
+
+    Reads the status reports already fetched (`project_page`'s and `portfolio`'s prefetch), so it adds
+    no queries to a page that lists projects."""
+    if project.fund_id is None or project.status == ProjectStatus.CLOSED:
+        return None
+    reports = getattr(project, "reports", None)
+    if reports is None:
+        reports = project.status_reports.all()
+    last = max((report.reported_on for report in reports), default=None)
+    if last is None:
+        last = project.starts_on or project.created_at.date()
+    due = add_months(last, project.fund.report_every_months)
+    return ReportDue(due, due < today)
+
+
 def business_case_summary(case):
     if case is None:
         return None
@@ -135,10 +193,12 @@ class PortfolioRow:
     spent: Decimal
     share_spent: int | None
     indicators: list
+    report_due: ReportDue | None
 
 
-def portfolio(user, *, fund=None, organisation=None, theme=None, criterion=None, status=None):
+def portfolio(user, *, fund=None, organisation=None, theme=None, criterion=None, status=None, today=None):
     """Every project the user oversees, with what the portfolio shows, in a fixed number of queries."""
+    today = today or timezone.localdate()
     projects = access.narrow(Project.objects.all(), user, "project.portfolio").select_related(
         "organisation", "project_lead", "fund"
     )
@@ -170,5 +230,5 @@ def portfolio(user, *, fund=None, organisation=None, theme=None, criterion=None,
         spent = report.spent if report else Decimal("0")
         share = int(spent * 100 / project.budget) if project.budget else None
         indicators = [summarise_indicator(i) for goal in project.goals.all() for i in goal.indicators.all()]
-        rows.append(PortfolioRow(project, report, spent, share, indicators))
+        rows.append(PortfolioRow(project, report, spent, share, indicators, next_report_due(project, today)))
     return rows

@@ -11,6 +11,7 @@ urlpatterns = [
     path("from-application/<int:application_pk>/", views.from_application, name="from_application"),
     path("from-idea/<int:idea_pk>/", views.from_idea, name="from_idea"),
     path("<int:pk>/", views.detail, name="detail"),
+    path("<int:pk>/report.pdf", views.report_pdf, name="report_pdf"),
     path("<int:pk>/edit/<slug:part>/", views.edit_part, name="edit_part"),
     path("<int:pk>/team/", views.team, name="team"),
     path("<int:pk>/goals/add/", views.add_goal, name="add_goal"),

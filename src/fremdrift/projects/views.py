@@ -7,12 +7,14 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from fremdrift import access
+from fremdrift.core import pdf
 from fremdrift.core.forms import add_service_errors
 from fremdrift.library.search import similar_cases
 from fremdrift.library.services import FINISHED_PROJECT_STATUSES
@@ -151,6 +153,7 @@ def detail(request, pk):
             "milestone_form": forms.MilestoneForm(),
             "business_case": business_case,
             "summary": selectors.business_case_summary(business_case),
+            "report_due": selectors.next_report_due(project, timezone.localdate()),
             "similar_cases": similar_cases(request.user, f"{project.title} {project.challenge}"),
             "may_tell_as_case": project.status in FINISHED_PROJECT_STATUSES
             and not hasattr(project, "case")
@@ -158,6 +161,20 @@ def detail(request, pk):
         }
     )
     return render(request, "projects/detail.html", context)
+
+
+def report_html(request, project) -> str:
+    """The project report as HTML: what `report_pdf` hands to the PDF renderer."""
+    context = selectors.project_report(project)
+    context["parts"] = PART_TITLES
+    context["report_due"] = selectors.next_report_due(context["project"], timezone.localdate())
+    return render_to_string("projects/report_pdf.html", context, request=request)
+
+
+@login_required
+def report_pdf(request, pk):
+    project = _project(request, pk)
+    return pdf.pdf_response(request, report_html(request, project), f"project-{project.pk}.pdf")
 
 
 @login_required
