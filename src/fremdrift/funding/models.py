@@ -216,6 +216,15 @@ class Application(models.Model):
         on_delete=models.PROTECT,
         related_name="applications",
     )
+    # The idea on an improvement board that the application grew from, if any.
+    idea = models.ForeignKey(
+        "ideas.Idea",
+        verbose_name=_("idea"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="applications",
+    )
     # The applicant unit: its organisation sees the application (also in another organisation's fund).
     organisation = models.ForeignKey(
         "organisations.Organisation",

@@ -42,6 +42,13 @@ def _paths_above(path: str) -> list[str]:
     return ["/" + "/".join(parts[: i + 1]) + "/" for i in range(len(parts))]
 
 
+def funds_open_to(user, organisation) -> list:
+    """The funds the user may apply to on behalf of the organisation."""
+    from .services import may_apply_for
+
+    return [fund for fund in visible_funds(user).order_by("name") if may_apply_for(user, fund, organisation)]
+
+
 def visible_funds(user):
     funds = Fund.objects.select_related("organisation")
     if access.is_platform_admin(user):

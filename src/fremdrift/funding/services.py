@@ -241,6 +241,17 @@ def create_application(
     )
 
 
+@audit.service
+@transaction.atomic
+def application_from_idea(actor, *, idea, fund, reason="") -> Application:
+    """An idea becomes a draft application to a fund; the idea and the application link to each other."""
+    application = create_application(actor, fund=fund, organisation=idea.organisation, title=idea.title)
+    application.idea = idea
+    application.challenge = "\n\n".join(part for part in (idea.problem, idea.proposal) if part)
+    application.save(update_fields=["idea", "challenge"])
+    return application
+
+
 TEXT_FIELDS = [
     "title",
     "challenge",

@@ -12,6 +12,7 @@ urlpatterns = [
     path("<int:pk>/granted/", views.granted_list, name="granted"),
     path("<int:pk>/rounds/new/", views.round_create, name="round_create"),
     path("<int:pk>/apply/", views.application_create, name="apply"),
+    path("from-idea/<int:idea_pk>/", views.application_from_idea, name="from_idea"),
     path("<int:pk>/export/applications.<str:fmt>", views.export_applications, name="export_applications"),
     path("<int:pk>/export/ledger.<str:fmt>", views.export_ledger, name="export_ledger"),
     path("rounds/<int:pk>/", views.round_detail, name="round"),

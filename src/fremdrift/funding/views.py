@@ -287,6 +287,26 @@ def application_create(request, pk):
     return render(request, "funding/application_start.html", {"fund": fund, "form": form})
 
 
+@login_required
+@require_POST
+def application_from_idea(request, idea_pk):
+    from fremdrift.ideas.models import Idea
+
+    idea = access.get_for(request.user, "idea.view", Idea.objects.select_related("organisation"), pk=idea_pk)
+    fund_pk = request.POST.get("fund", "")
+    if not fund_pk.isdigit():
+        messages.error(request, _("Choose a fund."))
+        return redirect("ideas:detail", pk=idea.pk)
+    fund = _fund(request.user, int(fund_pk))
+    try:
+        application = services.application_from_idea(request.user, idea=idea, fund=fund)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("ideas:detail", pk=idea.pk)
+    messages.success(request, _("The idea is now a draft application. Fill in the rest and submit it."))
+    return redirect("funding:application_edit", pk=application.pk)
+
+
 def _initial(application):
     main = {
         name: getattr(application, name) for name in [*services.TEXT_FIELDS, "starts_on", "ends_on", "round"]
