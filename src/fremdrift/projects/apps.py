@@ -13,8 +13,9 @@ class ProjectsConfig(AppConfig):
         from . import models
         from .demo import load_projects_demo
 
-        audit.register(models.Project, organisation=lambda project: project.organisation)
         for model in (
+            models.Project,
+            models.PdsaCycle,
             models.Goal,
             models.StatusReport,
             models.ProgressEntry,
@@ -23,8 +24,7 @@ class ProjectsConfig(AppConfig):
             models.BusinessCase,
             models.ClosingDecision,
         ):
-            audit.register(model, organisation=lambda obj: obj.project.organisation)
-        audit.register(models.PdsaCycle, organisation=lambda cycle: cycle.organisation)
+            audit.register(model, organisation=lambda obj: obj.organisation)
         for model in (models.CostLine, models.BenefitLine):
             audit.register(model, organisation=lambda line: line.business_case.project.organisation)
         if load_projects_demo not in DEMO_LOADERS:

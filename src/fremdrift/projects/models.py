@@ -137,7 +137,18 @@ class Project(models.Model):
         return self.title
 
 
-class Goal(models.Model):
+class ProjectPart(models.Model):
+    """Something that belongs to one project, and so to the project's organisation."""
+
+    class Meta:
+        abstract = True
+
+    @property
+    def organisation(self):
+        return self.project.organisation
+
+
+class Goal(ProjectPart):
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="goals")
     description = models.CharField(_("goal"), max_length=500)
     success_criterion = models.TextField(_("success criterion"), blank=True)
@@ -150,10 +161,6 @@ class Goal(models.Model):
 
     def __str__(self):
         return self.description
-
-    @property
-    def organisation(self):
-        return self.project.organisation
 
 
 class PdsaStage(models.TextChoices):
@@ -229,7 +236,7 @@ class PdsaCycle(models.Model):
         return self.project.organisation if self.project_id else self.idea.organisation
 
 
-class StatusReport(models.Model):
+class StatusReport(ProjectPart):
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="status_reports")
     reported_on = models.DateField(_("report date"))
     progress = models.TextField(_("progress"))
@@ -250,12 +257,8 @@ class StatusReport(models.Model):
     def __str__(self):
         return f"{self.project} {self.reported_on}"
 
-    @property
-    def organisation(self):
-        return self.project.organisation
 
-
-class ProgressEntry(models.Model):
+class ProgressEntry(ProjectPart):
     """A small step forward, logged as it happens."""
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="progress_entries")
@@ -273,7 +276,7 @@ class ProgressEntry(models.Model):
         return f"{self.happened_on} {self.text[:40]}"
 
 
-class Milestone(models.Model):
+class Milestone(ProjectPart):
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="milestones")
     title = models.CharField(_("milestone"), max_length=200)
     due_on = models.DateField(_("due"))
@@ -299,7 +302,7 @@ class GoalsReached(models.TextChoices):
     NO = "no", _("No")
 
 
-class Evaluation(models.Model):
+class Evaluation(ProjectPart):
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="evaluations")
     kind = models.CharField(_("kind"), max_length=10, choices=EvaluationKind.choices)
     goals_reached = models.CharField(
@@ -323,12 +326,8 @@ class Evaluation(models.Model):
     def __str__(self):
         return f"{self.project}: {self.get_kind_display()}"
 
-    @property
-    def organisation(self):
-        return self.project.organisation
 
-
-class BusinessCase(models.Model):
+class BusinessCase(ProjectPart):
     project = models.OneToOneField(Project, on_delete=models.CASCADE, related_name="business_case")
     discount_rate = models.DecimalField(
         _("discount rate (% a year)"),
@@ -347,10 +346,6 @@ class BusinessCase(models.Model):
 
     def __str__(self):
         return f"{self.project}: {_('business case')}"
-
-    @property
-    def organisation(self):
-        return self.project.organisation
 
 
 class CostKind(models.TextChoices):
@@ -412,7 +407,7 @@ class BenefitLine(models.Model):
         return f"{self.year} {self.description}"
 
 
-class ClosingDecision(models.Model):
+class ClosingDecision(ProjectPart):
     """The board's decision on the project's future. Never edited."""
 
     project = models.ForeignKey(Project, on_delete=models.PROTECT, related_name="closing_decisions")
@@ -445,10 +440,6 @@ class ClosingDecision(models.Model):
 
     def __str__(self):
         return f"{self.project}: {self.get_outcome_display()}"
-
-    @property
-    def organisation(self):
-        return self.project.organisation
 
     @property
     def awaits_return(self) -> bool:
