@@ -3,21 +3,40 @@ from pathlib import Path
 
 import pytest
 
+from demo_world import FAST_HASHERS, demo_world
+
 # Playwright's sync API runs an event loop in the test thread; the ORM calls in our tests are still synchronous.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 @pytest.fixture(autouse=True)
 def _fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.PASSWORD_HASHERS = FAST_HASHERS
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        demo_world()
 
 
 @pytest.fixture
 def world(db):
     """The demo world: two municipalities, a national body and a user for every role."""
-    from fremdrift.core.demo import load_demo_data
+    return demo_world()
 
-    return load_demo_data()
+
+@pytest.fixture
+def empty_database(db):
+    """For tests that count what they make from nothing: the demo world is removed until the test ends."""
+    from django.apps import apps
+    from django.db import connection
+
+    # Foreign keys are checked when the test's transaction ends, so the order of deletion does not matter.
+    with connection.cursor() as cursor:
+        for model in apps.get_models(include_auto_created=True):
+            if model.__module__.startswith("fremdrift."):
+                cursor.execute(f"DELETE FROM {connection.ops.quote_name(model._meta.db_table)}")
 
 
 @pytest.fixture

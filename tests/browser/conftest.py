@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from browsing import axe_violations, log_in
+from demo_world import demo_world
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -39,9 +40,7 @@ def chromium():
 @pytest.fixture
 def live_world(transactional_db):
     """The demo world, committed so the live server's thread sees it."""
-    from fremdrift.core.demo import load_demo_data
-
-    return load_demo_data()
+    return demo_world()
 
 
 @pytest.fixture

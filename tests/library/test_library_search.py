@@ -5,7 +5,7 @@ from django.core.management import call_command
 from fremdrift.library import search
 from fremdrift.library.models import Case, CaseStatus, KnowledgePost
 
-pytestmark = [pytest.mark.library, pytest.mark.django_db]
+pytestmark = [pytest.mark.library, pytest.mark.usefixtures("empty_database")]
 
 
 def make_case(title, text="", *, language="da", published=True, organisation=None, **fields):

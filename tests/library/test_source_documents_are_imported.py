@@ -8,7 +8,7 @@ from fremdrift.library.importing import import_document
 from fremdrift.library.models import Case, CaseContact, KnowledgePost, Nomination
 from fremdrift.library.search import search
 
-pytestmark = [pytest.mark.library, pytest.mark.django_db]
+pytestmark = [pytest.mark.library, pytest.mark.usefixtures("empty_database")]
 
 
 @pytest.fixture
