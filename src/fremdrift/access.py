@@ -1,15 +1,26 @@
 """Who may do what: the one place every view, API endpoint, service and command asks.
 
-A role held in an organisation applies to that organisation's whole sub-tree. Each action names
-the roles that grant it; `has_permission` answers with a reason that can be shown or logged, and
-`visible_organisations` narrows querysets by the same rule so lists and detail pages agree.
+Two kinds of rule, each declared once:
+- Roles (`RULES`): a role held in an organisation applies to its whole sub-tree. Each action names
+  the roles that grant it, held in the target's organisation or above; for some actions on an
+  object the roles are held on a related object (`ROLE_SCOPES`: the fund's people act on an
+  application).
+- Relations (`RELATIONS`): a person's own tie to one object (the applicant of an application, the
+  lead and team of a project, a unit below a fund's owner), each both a predicate on one object
+  and a queryset filter.
+`has_permission` (one object, with a reason that can be shown or logged), `narrow` (a queryset)
+and `get_for` (a detail page: 404 for what the user cannot see, 403 for what they may not do) are
+all built from these declarations, so a list and a detail page cannot disagree.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.http import Http404
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from fremdrift.organisations.roles import Role
 
@@ -38,8 +49,8 @@ RULES: dict[str, frozenset[Role]] = {
     "learning_review.view": EVERY_ROLE,
     "learning_review.edit": frozenset({Role.QUALITY_CONSULTANT, Role.PROJECT_LEAD}),
     # --- funding ---
-    # On a fund (its owner organisation). Units below the owner see the fund through
-    # `funding.selectors.may_view_fund`; a national pool is seen by everyone logged in.
+    # On a fund (its owner organisation). Units below the owner and, for a national pool, everyone
+    # logged in see it too (`RELATIONS`).
     "fund.view": EVERY_ROLE,
     "fund.manage": frozenset({Role.INNOVATION_UNIT}),
     "application.assess": frozenset({Role.INNOVATION_UNIT, Role.BOARD_MEMBER, Role.REVIEWER}),
@@ -57,8 +68,8 @@ RULES: dict[str, frozenset[Role]] = {
     "application.create": frozenset({Role.PROJECT_LEAD, Role.STAFF}),
     "application.view": frozenset({Role.ORG_ADMIN, Role.BOARD_MEMBER, Role.INNOVATION_UNIT}),
     # --- projects and measurement ---
-    # On the owning unit. A project's lead and team members also view and edit it
-    # (`fremdrift.projects.permissions`), whatever their role.
+    # On the owning unit. A project's lead and team members also view and edit it, whatever their
+    # role (`RELATIONS`).
     "project.view": frozenset(
         {Role.INNOVATION_UNIT, Role.BOARD_MEMBER, Role.QUALITY_CONSULTANT, Role.ORG_ADMIN}
     ),
@@ -80,6 +91,31 @@ RULES: dict[str, frozenset[Role]] = {
 # Actions anyone may take, logged in or not, on something that has been published.
 PUBLIC_ACTIONS = frozenset({"case.view"})
 
+# Actions on an application taken by the fund's people: their roles are held on the fund's owner.
+FUND_SIDE_ACTIONS = frozenset(
+    {
+        "application.assess",
+        "application.assign",
+        "application.review",
+        "application.recommend",
+        "application.decide_small",
+        "application.decide_board",
+        "review.read",
+        "ledger.view",
+        "ledger.record",
+        "ledger.return",
+    }
+)
+# model -> (the related object whose organisation counts, the actions this applies to)
+ROLE_SCOPES = {"funding.application": ("fund", FUND_SIDE_ACTIONS)}
+
+# What seeing an object takes: without it a detail page is a 404, with it a 403.
+VIEW_ACTIONS = {
+    "projects.project": "project.view",
+    "funding.application": "application.view",
+    "funding.fund": "fund.view",
+}
+
 
 @dataclass(frozen=True)
 class Permission:
@@ -96,14 +132,6 @@ class NotAllowed(PermissionDenied):
     def __init__(self, permission: Permission):
         super().__init__(permission.reason)
         self.permission = permission
-
-
-def organisation_of(target):
-    from fremdrift.organisations.models import Organisation
-
-    if isinstance(target, Organisation):
-        return target
-    return target.organisation
 
 
 @dataclass(frozen=True)
@@ -133,14 +161,131 @@ def is_platform_admin(user) -> bool:
     return bool(user.is_authenticated and (user.is_platform_admin or user.is_superuser))
 
 
-def has_permission(user, action: str, target) -> Permission:
-    if action in PUBLIC_ACTIONS and getattr(target, "is_published", False):
-        return Permission(True, _("It is published."))
-    if not user.is_authenticated:
-        return Permission(False, _("You must log in."))
-    if is_platform_admin(user):
-        return Permission(True, _("You are a platform administrator."))
-    organisation = organisation_of(target)
+def paths_above(path: str) -> list[str]:
+    """The paths of the organisation at `path` and of every organisation above it ("/1/", "/1/4/")."""
+    parts = [p for p in path.strip("/").split("/") if p]
+    return ["/" + "/".join(parts[: i + 1]) + "/" for i in range(len(parts))]
+
+
+# --- relations -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A person's own tie to one object, granting actions on it whatever role they hold."""
+
+    model: str  # app label and model name, as "projects.project"
+    grants: frozenset
+    reason: str  # shown when the relation is what allows
+    holds: Callable  # (user, obj) -> bool, for one object
+    filter: Callable  # (user) -> Q on the model, for a queryset
+    refusal: str = ""  # shown when only this relation could have allowed
+
+
+def _is_applicant(user, application) -> bool:
+    return user.pk in (application.created_by_id, application.project_lead_id)
+
+
+def _is_team_member(user, project) -> bool:
+    cache = getattr(project, "_prefetched_objects_cache", {})
+    if "team" in cache:
+        return any(member.pk == user.pk for member in cache["team"])
+    return project.team.filter(pk=user.pk).exists()
+
+
+def _assesses(user, application) -> bool:
+    return (
+        application.status != "draft"
+        and application.version > 0
+        and bool(has_permission(user, "application.assess", application.fund))
+    )
+
+
+def _assessor_filter(user) -> Q:
+    return (
+        Q(fund__organisation__in=visible_organisations(user, "application.assess"))
+        & ~Q(status="draft")
+        & Q(version__gt=0)
+    )
+
+
+def _below_fund_owner(user, fund) -> bool:
+    return fund.kind == "national_pool" or any(
+        held.path.startswith(fund.organisation.path) for held in held_roles(user)
+    )
+
+
+def _below_fund_owner_filter(user) -> Q:
+    paths = {above for held in held_roles(user) for above in paths_above(held.path)}
+    return Q(kind="national_pool") | Q(organisation__path__in=sorted(paths))
+
+
+RELATIONS = [
+    Relation(
+        "funding.application",
+        frozenset({"application.view", "application.edit", "application.submit", "application.withdraw"}),
+        gettext_lazy("You are the applicant."),
+        _is_applicant,
+        lambda user: Q(created_by=user) | Q(project_lead=user),
+        refusal=gettext_lazy("Only the applicant and the project lead can do this."),
+    ),
+    # The fund's side sees an application once it has been submitted, never a draft.
+    Relation(
+        "funding.application",
+        frozenset({"application.view"}),
+        gettext_lazy("You assess the fund's applications."),
+        _assesses,
+        _assessor_filter,
+    ),
+    # Those who apply to a fund see it: every unit below its owner; everyone, for a national pool.
+    Relation(
+        "funding.fund",
+        frozenset({"fund.view"}),
+        gettext_lazy("You may apply to this fund."),
+        _below_fund_owner,
+        _below_fund_owner_filter,
+    ),
+    Relation(
+        "projects.project",
+        frozenset({"project.view", "project.edit"}),
+        gettext_lazy("You lead this project."),
+        lambda user, project: project.project_lead_id == user.pk,
+        lambda user: Q(project_lead=user),
+    ),
+    Relation(
+        "projects.project",
+        frozenset({"project.view", "project.edit"}),
+        gettext_lazy("You are on the project team."),
+        _is_team_member,
+        lambda user: Q(team=user),
+    ),
+]
+
+
+def _label(model) -> str:
+    return model._meta.label_lower
+
+
+def relations_for(model, action: str) -> list[Relation]:
+    label = _label(model)
+    return [r for r in RELATIONS if r.model == label and action in r.grants]
+
+
+# --- roles -------------------------------------------------------------------------------------------
+
+
+def organisation_of(target, action: str | None = None):
+    from fremdrift.organisations.models import Organisation
+
+    if isinstance(target, Organisation):
+        return target
+    scope = ROLE_SCOPES.get(_label(target))
+    if scope is not None and action in scope[1]:
+        target = getattr(target, scope[0])
+    return target.organisation
+
+
+def _by_role(user, action: str, organisation) -> Permission:
     allowed_roles = RULES.get(action, frozenset())
     for held in held_roles(user):
         if held.role in allowed_roles and organisation.path.startswith(held.path):
@@ -157,6 +302,22 @@ def has_permission(user, action: str, target) -> Permission:
     )
 
 
+def has_permission(user, action: str, target) -> Permission:
+    if action in PUBLIC_ACTIONS and getattr(target, "is_published", False):
+        return Permission(True, _("It is published."))
+    if not user.is_authenticated:
+        return Permission(False, _("You must log in."))
+    if is_platform_admin(user):
+        return Permission(True, _("You are a platform administrator."))
+    relations = relations_for(type(target), action)
+    for relation in relations:
+        if relation.holds(user, target):
+            return Permission(True, str(relation.reason))
+    if not RULES.get(action) and relations and relations[0].refusal:
+        return Permission(False, str(relations[0].refusal))
+    return _by_role(user, action, organisation_of(target, action))
+
+
 def require(user, action: str, target) -> Permission:
     permission = has_permission(user, action, target)
     if not permission:
@@ -165,7 +326,7 @@ def require(user, action: str, target) -> Permission:
 
 
 def visible_organisations(user, action: str = "organisation.view"):
-    """Every organisation in which the user may take the action."""
+    """Every organisation in which the user may take the action by role."""
     from fremdrift.organisations.models import Organisation
 
     if is_platform_admin(user):
@@ -174,17 +335,31 @@ def visible_organisations(user, action: str = "organisation.view"):
     paths = [held.path for held in held_roles(user) if held.role in roles]
     if not paths:
         return Organisation.objects.none()
-    from django.db.models import Q
-
     condition = Q()
     for path in paths:
         condition |= Q(path__startswith=path)
     return Organisation.objects.filter(condition)
 
 
-def narrow(queryset, user, action: str, organisation_field: str = "organisation"):
-    """Only the rows whose organisation lets the user take the action."""
-    return queryset.filter(**{f"{organisation_field}__in": visible_organisations(user, action)})
+def narrow(queryset, user, action: str, organisation_field: str | None = None):
+    """Only the rows on which the user may take the action: by role, or by a relation to the row."""
+    if is_platform_admin(user):
+        return queryset
+    if not user.is_authenticated:
+        return queryset.none()
+    model = queryset.model
+    if organisation_field is None:
+        scope = ROLE_SCOPES.get(_label(model))
+        organisation_field = f"{scope[0]}__organisation" if scope and action in scope[1] else "organisation"
+    condition = Q(**{f"{organisation_field}__in": visible_organisations(user, action)})
+    for relation in relations_for(model, action):
+        # A subquery, so a relation through a many-to-many table does not repeat rows.
+        condition |= Q(pk__in=model._default_manager.filter(relation.filter(user)).values("pk"))
+    return queryset.filter(condition)
+
+
+def may_see(user, obj) -> bool:
+    return bool(has_permission(user, VIEW_ACTIONS.get(_label(obj), "organisation.view"), obj))
 
 
 def get_for(user, action: str, queryset, **lookup):
@@ -195,9 +370,22 @@ def get_for(user, action: str, queryset, **lookup):
     permission = has_permission(user, action, obj)
     if permission:
         return obj
-    if not has_permission(user, "organisation.view", organisation_of(obj)):
+    if not may_see(user, obj):
         raise Http404
     raise NotAllowed(permission)
+
+
+def may_make_project_from(user, application) -> Permission:
+    """A granted application becomes a project: by its applicant, the unit's project makers or the fund's keeper."""
+    if user.is_authenticated and _is_applicant(user, application):
+        return Permission(True, _("You applied for it."))
+    for action, target in (("project.create", application.organisation), ("fund.manage", application.fund)):
+        permission = has_permission(user, action, target)
+        if permission:
+            return permission
+    return Permission(
+        False, _("Only the applicant, the project lead or the fund's innovation unit can do this.")
+    )
 
 
 def may_somewhere(user, action: str) -> bool:

@@ -3,7 +3,7 @@ read; the board decides; other municipalities see nothing (404)."""
 
 import pytest
 
-from fremdrift.projects import permissions
+from fremdrift import access
 from projects.conftest import (
     ADMIN,
     BOARD,
@@ -39,8 +39,8 @@ def test_each_role_sees_edits_and_decides_as_the_rules_say(
     user = world.users[email]
     client = client_for(email)
     assert client.get(f"/projects/{falls.pk}/").status_code == status
-    assert bool(permissions.has_permission(user, "project.edit", falls)) is edits
-    assert bool(permissions.has_permission(user, "project.decide", falls)) is decides
+    assert bool(access.has_permission(user, "project.edit", falls)) is edits
+    assert bool(access.has_permission(user, "project.decide", falls)) is decides
     edit = client.get(f"/projects/{falls.pk}/edit/challenge/")
     assert edit.status_code == (200 if edits else (403 if status == 200 else 404))
     closing = client.get(f"/projects/{falls.pk}/closing/")

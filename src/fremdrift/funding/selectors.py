@@ -1,13 +1,8 @@
 """Reads for the fund pages, narrowed by the same rules the services check.
 
-Who sees an application:
-- its author and its project lead (their own applications and decisions);
-- the applicant unit's organisation: `application.view` (org admin, board, innovation unit) held
-  in the applicant unit or above; so a unit applying to another organisation's national pool is
-  still seen at home;
-- the fund's side: `application.assess` (innovation unit, board, reviewers) in the fund's
-  owner organisation or above, once the application is submitted (never a draft).
-Reviews are read only through `visible_reviews`: never by applicants, a sealed review only by its author.
+Who sees a fund or an application is declared in `fremdrift.access` (roles and relations).
+Reviews are read only through `visible_reviews`: never by applicants, a sealed review only by its
+author.
 """
 
 from collections import defaultdict
@@ -32,16 +27,6 @@ from .models import (
 )
 
 
-def _held_paths(user):
-    return [held.path for held in access.held_roles(user)]
-
-
-def _paths_above(path: str) -> list[str]:
-    """The paths of the organisation at `path` and of every organisation above it ("/1/", "/1/4/")."""
-    parts = [p for p in path.strip("/").split("/") if p]
-    return ["/" + "/".join(parts[: i + 1]) + "/" for i in range(len(parts))]
-
-
 def funds_open_to(user, organisation) -> list:
     """The funds the user may apply to on behalf of the organisation."""
     from .services import may_apply_for
@@ -50,39 +35,15 @@ def funds_open_to(user, organisation) -> list:
 
 
 def visible_funds(user):
-    funds = Fund.objects.select_related("organisation")
-    if access.is_platform_admin(user):
-        return funds
-    if not user.is_authenticated:
-        return funds.none()
-    condition = Q(kind="national_pool") | Q(organisation__in=access.visible_organisations(user, "fund.view"))
-    # Roles held below the owner see the fund too: they are who applies to it.
-    for path in _held_paths(user):
-        condition |= Q(organisation__path__in=_paths_above(path))
-    return funds.filter(condition)
+    return access.narrow(Fund.objects.select_related("organisation"), user, "fund.view")
 
 
 def may_view_fund(user, fund) -> bool:
-    return visible_funds(user).filter(pk=fund.pk).exists()
+    return bool(access.has_permission(user, "fund.view", fund))
 
 
 def visible_applications(user):
-    applications = Application.objects.all()
-    if access.is_platform_admin(user):
-        return applications
-    if not user.is_authenticated:
-        return applications.none()
-    condition = (
-        Q(created_by=user)
-        | Q(project_lead=user)
-        | Q(organisation__in=access.visible_organisations(user, "application.view"))
-        | (
-            Q(fund__organisation__in=access.visible_organisations(user, "application.assess"))
-            & ~Q(status=ApplicationStatus.DRAFT)
-            & Q(version__gt=0)
-        )
-    )
-    return applications.filter(condition)
+    return access.narrow(Application.objects.all(), user, "application.view")
 
 
 def is_applicant(user, application) -> bool:
@@ -240,7 +201,7 @@ def reviewers_for(fund):
         get_user_model()
         .objects.filter(
             memberships__role=Role.REVIEWER,
-            memberships__organisation__path__in=_paths_above(fund.organisation.path),
+            memberships__organisation__path__in=access.paths_above(fund.organisation.path),
         )
         .distinct()
         .order_by("first_name", "last_name")

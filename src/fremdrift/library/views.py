@@ -90,9 +90,10 @@ def publish(request, pk):
 @login_required
 @require_POST
 def from_project(request, project_pk):
-    from fremdrift.projects.permissions import visible_projects
+    from fremdrift.projects.models import Project
 
-    project = get_object_or_404(visible_projects(request.user).select_related("organisation"), pk=project_pk)
+    projects = access.narrow(Project.objects.select_related("organisation"), request.user, "project.view")
+    project = get_object_or_404(projects, pk=project_pk)
     try:
         case = services.case_from_project(request.user, project=project)
     except ValidationError as error:
@@ -130,11 +131,11 @@ def knowledge(request):
     )
     form = None
     if request.user.is_authenticated:
-        from fremdrift.projects.permissions import visible_projects
+        from fremdrift.projects.models import Project
 
         organisations = access.visible_organisations(request.user, "knowledge.write").order_by("path")
         form = KnowledgePostForm(
-            request.POST or None, organisations=organisations, projects=visible_projects(request.user)
+            request.POST or None, organisations=organisations, projects=access.narrow(Project.objects.all(), request.user, "project.view")
         )
         if request.method == "POST" and form.is_valid():
             try:

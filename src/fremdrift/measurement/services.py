@@ -11,8 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from fremdrift import audit
-from fremdrift.projects import permissions
+from fremdrift import access, audit
 from fremdrift.projects.workflow import EDITABLE_STATES
 
 from . import tabular
@@ -38,7 +37,7 @@ INDICATOR_FIELDS = (
 
 def _require_edit(actor, indicator_or_goal):
     project = indicator_or_goal.project
-    permissions.require(actor, "project.edit", project)
+    access.require(actor, "project.edit", project)
     if project.status not in EDITABLE_STATES:
         raise ValidationError(_("The project is closed; nothing in it can change."))
 

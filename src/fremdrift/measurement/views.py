@@ -12,8 +12,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from fremdrift import access
 from fremdrift.core.forms import add_service_errors, service_error_messages
-from fremdrift.projects import permissions
 from fremdrift.projects.models import Goal
 from fremdrift.projects.workflow import EDITABLE_STATES
 
@@ -25,7 +25,7 @@ def _indicator(request, pk, action="project.view"):
     indicator = Indicator.objects.select_related("goal__project__organisation", "owner").filter(pk=pk).first()
     if indicator is None:
         raise Http404
-    permissions.get_project(
+    access.get_for(
         request.user, action, type(indicator.goal.project).objects.all(), pk=indicator.goal.project_id
     )
     return indicator
@@ -44,14 +44,14 @@ def _people(project):
 def _may_edit(user, indicator) -> bool:
     project = indicator.goal.project
     return (
-        bool(permissions.has_permission(user, "project.edit", project)) and project.status in EDITABLE_STATES
+        bool(access.has_permission(user, "project.edit", project)) and project.status in EDITABLE_STATES
     )
 
 
 @login_required
 def indicator_new(request, goal_pk):
     goal = get_object_or_404(Goal.objects.select_related("project__organisation"), pk=goal_pk)
-    project = permissions.get_project(
+    project = access.get_for(
         request.user, "project.edit", type(goal.project).objects.all(), pk=goal.project_id
     )
     form = forms.IndicatorForm(

@@ -1,7 +1,7 @@
 """Projects in the six-element project model, with PDSA cycles, progress, evaluation and closing.
 
 A project belongs to the unit that owns it. The lead and team edit it; the owning organisation's
-innovation unit, board and quality consultants read it (see `projects.permissions`). Closing
+innovation unit, board and quality consultants read it (see `fremdrift.access`). Closing
 decisions are append-only: they are the board's record.
 """
 

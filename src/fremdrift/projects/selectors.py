@@ -1,4 +1,4 @@
-"""Reads for project pages and the portfolio: flat queries, narrowed by `projects.permissions`."""
+"""Reads for project pages and the portfolio: flat queries, narrowed by `fremdrift.access`."""
 
 import calendar
 import datetime
@@ -12,7 +12,7 @@ from fremdrift import access
 from fremdrift.measurement import charting
 from fremdrift.measurement.models import Indicator, Measurement
 
-from . import business_case, permissions
+from . import business_case
 from .models import Goal, Project, ProjectStatus, StatusReport
 
 
@@ -37,7 +37,7 @@ def _indicator_prefetch():
 
 def visible_projects(user):
     return (
-        permissions.visible_projects(user)
+        access.narrow(Project.objects.all(), user, "project.view")
         .select_related("organisation", "project_lead", "fund")
         .order_by("organisation__path", "title")
     )

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from fremdrift import access, audit
 
-from . import permissions, workflow
+from . import workflow
 from .models import (
     BenefitLine,
     BusinessCase,
@@ -157,20 +157,6 @@ def project_from_idea(actor, *, idea, reason="") -> Project:
     return project
 
 
-def may_make_project_from(actor, application) -> access.Permission:
-    from fremdrift.funding.selectors import is_applicant
-
-    if is_applicant(actor, application):
-        return access.Permission(True, _("You applied for it."))
-    for action, target in (("project.create", application.organisation), ("fund.manage", application.fund)):
-        permission = access.has_permission(actor, action, target)
-        if permission:
-            return permission
-    return access.Permission(
-        False, _("Only the applicant, the project lead or the fund's innovation unit can do this.")
-    )
-
-
 @audit.service
 @transaction.atomic
 def project_from_application(actor, *, application, reason="") -> Project:
@@ -180,7 +166,7 @@ def project_from_application(actor, *, application, reason="") -> Project:
     from fremdrift.measurement.models import Direction, Indicator
 
     application = Application.objects.select_for_update().get(pk=application.pk)
-    permission = may_make_project_from(actor, application)
+    permission = access.may_make_project_from(actor, application)
     if not permission:
         raise access.NotAllowed(permission)
     if application.status != ApplicationStatus.GRANTED:
@@ -245,7 +231,7 @@ def update_project(actor, *, project, part: str, fields: dict, version, reason="
     if part not in PARTS:
         raise ValidationError(_("Unknown part of the project."))
     project = _lock(project)
-    permissions.require(actor, "project.edit", project)
+    access.require(actor, "project.edit", project)
     _require_open(project)
     _check_version(project, version, _("this project"))
     allowed = PARTS[part]
@@ -267,7 +253,7 @@ def update_project(actor, *, project, part: str, fields: dict, version, reason="
 @transaction.atomic
 def set_team(actor, *, project, members, reason="") -> Project:
     project = _lock(project)
-    permissions.require(actor, "project.edit", project)
+    access.require(actor, "project.edit", project)
     before = sorted(project.team.values_list("pk", flat=True))
     project.team.set(members)
     after = sorted(m.pk for m in members)
@@ -281,7 +267,7 @@ def set_team(actor, *, project, members, reason="") -> Project:
 @audit.service
 @transaction.atomic
 def add_goal(actor, *, project, description, success_criterion="", reason="") -> Goal:
-    permissions.require(actor, "project.edit", project)
+    access.require(actor, "project.edit", project)
     _require_open(project)
     if not description.strip():
         raise ValidationError({"description": _("Describe the goal.")})
@@ -307,7 +293,7 @@ def take_step(actor, *, project, name: str, reason="") -> Project:
             _("This cannot be done while the project is %(status)s.")
             % {"status": project.get_status_display().lower()}
         )
-    permissions.require(actor, transition.action, project)
+    access.require(actor, transition.action, project)
     _set_status(project, transition.target, reason=reason)
     return project
 
@@ -331,7 +317,7 @@ PDSA_FIELDS = (
 
 def _require_pdsa_edit(actor, *, project=None, idea=None):
     if project is not None:
-        permissions.require(actor, "project.edit", project)
+        access.require(actor, "project.edit", project)
         _require_open(project)
     else:
         access.require(actor, "idea.move", idea)
@@ -411,7 +397,7 @@ def advance_pdsa(actor, *, cycle, reason="") -> PdsaCycle:
 def submit_status_report(
     actor, *, project, reported_on, progress, traffic_light, spent, risks="", next_steps="", reason=""
 ) -> StatusReport:
-    permissions.require(actor, "project.edit", project)
+    access.require(actor, "project.edit", project)
     _require_open(project)
     errors = {}
     if not progress.strip():
@@ -435,7 +421,7 @@ def submit_status_report(
 @audit.service
 @transaction.atomic
 def log_progress(actor, *, project, text, happened_on=None, reason="") -> ProgressEntry:
-    permissions.require(actor, "project.edit", project)
+    access.require(actor, "project.edit", project)
     _require_open(project)
     if not text.strip():
         raise ValidationError({"text": _("Write what moved forward.")})
@@ -447,7 +433,7 @@ def log_progress(actor, *, project, text, happened_on=None, reason="") -> Progre
 @audit.service
 @transaction.atomic
 def add_milestone(actor, *, project, title, due_on, reason="") -> Milestone:
-    permissions.require(actor, "project.edit", project)
+    access.require(actor, "project.edit", project)
     _require_open(project)
     if not title.strip():
         raise ValidationError({"title": _("Name the milestone.")})
@@ -457,7 +443,7 @@ def add_milestone(actor, *, project, title, due_on, reason="") -> Milestone:
 @audit.service
 @transaction.atomic
 def reach_milestone(actor, *, milestone, reached_on=None, reason="") -> Milestone:
-    permissions.require(actor, "project.edit", milestone.project)
+    access.require(actor, "project.edit", milestone.project)
     milestone.reached_on = reached_on or timezone.localdate()
     milestone.save()
     return milestone
@@ -473,7 +459,7 @@ EVALUATION_FIELDS = ("goals_reached", "goals_and_indicators", "data_showed", "le
 def save_evaluation(
     actor, *, project, kind, fields: dict, evaluation=None, version=None, reason=""
 ) -> Evaluation:
-    permissions.require(actor, "project.edit", project)
+    access.require(actor, "project.edit", project)
     _require_open(project)
     if kind not in EvaluationKind.values:
         raise ValidationError({"kind": _("Choose mid-term or final.")})
@@ -505,7 +491,7 @@ def save_business_case(
 ) -> BusinessCase:
     """Replace the business case's lines. `costs`: dicts with year, kind, description, amount;
     `benefits`: dicts with year, kind, description, unit, owner, target, forecast, actual, indicator."""
-    permissions.require(actor, "project.edit", project)
+    access.require(actor, "project.edit", project)
     _require_open(project)
     case = BusinessCase.objects.select_for_update().filter(project=project).first()
     if case is not None:
@@ -587,7 +573,7 @@ def decide_closing(
     transition = workflow.transition_for(outcome, project.status)
     if outcome not in ClosingOutcome.values:
         raise ValidationError({"outcome": _("Choose a decision.")})
-    permissions.require(actor, "project.decide", project)
+    access.require(actor, "project.decide", project)
     if transition is None:
         raise ValidationError(
             _("This cannot be decided while the project is %(status)s.")

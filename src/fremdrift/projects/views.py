@@ -20,7 +20,7 @@ from fremdrift.library.search import similar_cases
 from fremdrift.library.services import FINISHED_PROJECT_STATUSES
 from fremdrift.organisations.models import Organisation
 
-from . import forms, permissions, selectors, services, workflow
+from . import forms, selectors, services, workflow
 from .models import (
     BusinessCase,
     ClosingDecision,
@@ -44,7 +44,7 @@ PART_TITLES = {
 
 
 def _project(request, pk, action="project.view"):
-    return permissions.get_project(
+    return access.get_for(
         request.user, action, Project.objects.select_related("organisation"), pk=pk
     )
 
@@ -59,7 +59,7 @@ def index(request):
         .filter(status=ApplicationStatus.GRANTED, project__isnull=True)
         .select_related("organisation", "fund__organisation")
     )
-    ready = [a for a in ready if services.may_make_project_from(request.user, a)]
+    ready = [a for a in ready if access.may_make_project_from(request.user, a)]
     return render(
         request,
         "projects/index.html",
@@ -132,7 +132,7 @@ def detail(request, pk):
     project = _project(request, pk)
     context = selectors.project_page(project)
     project = context["project"]
-    may_edit = permissions.has_permission(request.user, "project.edit", project)
+    may_edit = access.has_permission(request.user, "project.edit", project)
     open_ = project.status in workflow.EDITABLE_STATES
     try:
         business_case = project.business_case
@@ -141,7 +141,7 @@ def detail(request, pk):
     context.update(
         {
             "may_edit": bool(may_edit) and open_,
-            "may_decide": bool(permissions.has_permission(request.user, "project.decide", project)),
+            "may_decide": bool(access.has_permission(request.user, "project.decide", project)),
             "may_return": bool(
                 project.fund_id and access.has_permission(request.user, "ledger.return", project.fund)
             ),
@@ -337,7 +337,7 @@ def pdsa(request, pk):
     if cycle.project_id:
         project, idea = _project(request, cycle.project_id), None
         may_edit = (
-            permissions.has_permission(request.user, "project.edit", project)
+            access.has_permission(request.user, "project.edit", project)
             and project.status in workflow.EDITABLE_STATES
         )
     else:
@@ -475,7 +475,7 @@ def evaluation(request, pk, evaluation_pk=None):
     project = _project(request, pk)
     instance = get_object_or_404(Evaluation, pk=evaluation_pk, project=project) if evaluation_pk else None
     may_edit = (
-        permissions.has_permission(request.user, "project.edit", project)
+        access.has_permission(request.user, "project.edit", project)
         and project.status in workflow.EDITABLE_STATES
     )
     if instance is not None and (request.method != "POST" and not request.GET.get("edit") or not may_edit):
@@ -484,7 +484,7 @@ def evaluation(request, pk, evaluation_pk=None):
             "projects/evaluation.html",
             {"project": project, "evaluation": instance, "may_edit": may_edit},
         )
-    permissions.require(request.user, "project.edit", project)
+    access.require(request.user, "project.edit", project)
     initial = (
         {"version": instance.version}
         if instance
@@ -528,7 +528,7 @@ def business_case(request, pk):
         BusinessCase.objects.filter(project=project).prefetch_related("costs", "benefits__indicator").first()
     )
     may_edit = (
-        permissions.has_permission(request.user, "project.edit", project)
+        access.has_permission(request.user, "project.edit", project)
         and project.status in workflow.EDITABLE_STATES
     )
     if request.method != "POST" and not request.GET.get("edit"):
@@ -550,7 +550,7 @@ def business_case(request, pk):
                 "may_edit": may_edit,
             },
         )
-    permissions.require(request.user, "project.edit", project)
+    access.require(request.user, "project.edit", project)
     CostFormSet = django_forms.formset_factory(forms.CostLineForm, extra=3)
     BenefitFormSet = django_forms.formset_factory(forms.BenefitLineForm, extra=3)
     if case is not None:
