@@ -39,8 +39,10 @@ class Transition:
     condition: Callable[[Any], bool] | None = None
     # When `target` is None the person chooses the new state among these.
     outcomes: frozenset = frozenset()
-    # "primary" buttons lead on; "danger" ones end or undo something.
-    emphasis: str = ""
+    # Taken on a page of its own (a URL name taking the object's pk) when it needs more than a click;
+    # transitions sharing a page show as one link, labelled `page_label`.
+    page: str = ""
+    page_label: str = ""
 
     def applies_to(self, obj) -> bool:
         return self.condition is None or bool(self.condition(obj))
@@ -58,6 +60,8 @@ class Workflow:
     # The refusal when a transition is not open from the current state; may use %(status)s.
     refusal: str
     field: str = "status"
+    # The URL name (taking the object's pk and the transition's name) a one-click step posts to.
+    step_url: str = ""
 
     @property
     def events(self) -> frozenset:

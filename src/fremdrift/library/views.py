@@ -135,7 +135,9 @@ def knowledge(request):
 
         organisations = access.visible_organisations(request.user, "knowledge.write").order_by("path")
         form = KnowledgePostForm(
-            request.POST or None, organisations=organisations, projects=access.narrow(Project.objects.all(), request.user, "project.view")
+            request.POST or None,
+            organisations=organisations,
+            projects=access.narrow(Project.objects.all(), request.user, "project.view"),
         )
         if request.method == "POST" and form.is_valid():
             try:

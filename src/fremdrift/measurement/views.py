@@ -43,9 +43,7 @@ def _people(project):
 
 def _may_edit(user, indicator) -> bool:
     project = indicator.goal.project
-    return (
-        bool(access.has_permission(user, "project.edit", project)) and project.status in EDITABLE_STATES
-    )
+    return bool(access.has_permission(user, "project.edit", project)) and project.status in EDITABLE_STATES
 
 
 @login_required

@@ -11,6 +11,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from fremdrift import access, audit
+from fremdrift.core import workflow as engine
 
 from . import workflow
 from .models import (
@@ -83,16 +84,6 @@ def _check_version(obj, version, what):
                 ),
             }
         )
-
-
-def _set_status(project, status, *, reason=""):
-    old = project.status
-    project.status = status
-    project.version += 1
-    project.save()
-    audit.record(
-        "transition", project, changes={"before": {"status": old}, "after": {"status": status}}, reason=reason
-    )
 
 
 def _check_dates(starts_on, ends_on):
@@ -284,18 +275,11 @@ def add_goal(actor, *, project, description, success_criterion="", reason="") ->
 @transaction.atomic
 def take_step(actor, *, project, name: str, reason="") -> Project:
     """A team step of the workflow (start, begin evaluation, resume)."""
-    if name not in workflow.TEAM_STEPS:
+    if name in workflow.DECISIONS:
         raise ValidationError(_("That step is the board's decision."))
-    project = _lock(project)
-    transition = workflow.transition_for(name, project.status)
-    if transition is None:
-        raise ValidationError(
-            _("This cannot be done while the project is %(status)s.")
-            % {"status": project.get_status_display().lower()}
-        )
-    access.require(actor, transition.action, project)
-    _set_status(project, transition.target, reason=reason)
-    return project
+    step = engine.begin(actor, project, name)
+    step.obj.version += 1
+    return step.finish(reason=reason)
 
 
 # --- PDSA cycles ----------------------------------------------------------------------------------
@@ -569,16 +553,10 @@ def decide_closing(
 ) -> ClosingDecision:
     """The board's decision: into operations (naming the receiving unit), spread, extend (new end
     date, budget carried over) or stop (unspent grant money goes back to the fund)."""
-    project = _lock(project)
-    transition = workflow.transition_for(outcome, project.status)
     if outcome not in ClosingOutcome.values:
         raise ValidationError({"outcome": _("Choose a decision.")})
-    access.require(actor, "project.decide", project)
-    if transition is None:
-        raise ValidationError(
-            _("This cannot be decided while the project is %(status)s.")
-            % {"status": project.get_status_display().lower()}
-        )
+    step = engine.begin(actor, project, outcome)
+    project = step.obj
     errors = {}
     if not reasons.strip():
         errors["reasons"] = _("Give the reasons for the decision; the team reads them.")
@@ -642,7 +620,8 @@ def decide_closing(
         project.receiving_organisation = receiving_organisation
     if outcome == ClosingOutcome.EXTENDED:
         project.ends_on = new_ends_on
-    _set_status(project, transition.target, reason=reasons)
+    project.version += 1
+    step.finish(reason=reasons)
     # The board decides; the money moves on the fund's ledger at once when the decider also keeps
     # the ledger, otherwise the fund's innovation unit books it (see `return_unspent_money`).
     if decision.awaits_return and access.has_permission(actor, "ledger.return", project.fund):

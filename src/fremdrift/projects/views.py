@@ -44,9 +44,7 @@ PART_TITLES = {
 
 
 def _project(request, pk, action="project.view"):
-    return access.get_for(
-        request.user, action, Project.objects.select_related("organisation"), pk=pk
-    )
+    return access.get_for(request.user, action, Project.objects.select_related("organisation"), pk=pk)
 
 
 @login_required
@@ -141,12 +139,9 @@ def detail(request, pk):
     context.update(
         {
             "may_edit": bool(may_edit) and open_,
-            "may_decide": bool(access.has_permission(request.user, "project.decide", project)),
             "may_return": bool(
                 project.fund_id and access.has_permission(request.user, "ledger.return", project.fund)
             ),
-            "steps": workflow.available(project.status, workflow.TEAM_STEPS) if may_edit else [],
-            "decisions_open": bool(workflow.available(project.status, workflow.DECISIONS)),
             "parts": PART_TITLES,
             "goal_form": forms.GoalForm(),
             "progress_form": forms.ProgressForm(initial={"happened_on": timezone.localdate()}),
@@ -649,7 +644,7 @@ def closing(request, pk):
     context.update(
         {
             "form": form,
-            "open": bool(workflow.available(project.status, workflow.DECISIONS)),
+            "open": any(t.name in workflow.DECISIONS for t in workflow.PROJECT.open_from(project)),
             "suggested": suggested,
             "granted": services.granted_money(project),
             "spent": services.latest_spent(project),

@@ -1,66 +1,64 @@
-"""The project and PDSA workflows as data: states, transitions, and the action each needs.
+"""The project and PDSA workflows as data, in the process engine (`fremdrift.core.workflow`).
 
-Services consult `transition_for`; templates ask `available` which buttons to show; tests walk
-`TRANSITIONS`. The board's closing decisions are transitions too: into operations, spread and stop
-close the project; extend sends it back to running with a new end date.
+The team starts a project, begins its final evaluation and resumes it. The board's closing
+decisions are transitions too, taken on the closing page: into operations, spread and stop close
+the project; extend sends it back to running with a new end date.
 """
 
 from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
+from fremdrift.core.workflow import Transition, Workflow, register
+
 from .models import ClosingOutcome as O
 from .models import PdsaStage as P
 from .models import ProjectStatus as S
 
-
-@dataclass(frozen=True)
-class Transition:
-    name: str
-    label: str
-    sources: frozenset
-    target: str
-    action: str  # an action in access.RULES (team membership also grants "project.edit")
+OPEN = frozenset({S.RUNNING, S.EVALUATING})
 
 
-TRANSITIONS = [
-    Transition("start", _("Start the project"), frozenset({S.PLANNED}), S.RUNNING, "project.edit"),
-    Transition(
-        "evaluate", _("Begin the final evaluation"), frozenset({S.RUNNING}), S.EVALUATING, "project.edit"
-    ),
-    Transition("resume", _("Resume the project"), frozenset({S.EVALUATING}), S.RUNNING, "project.edit"),
-    # The board's decisions (closing.html), one per outcome.
-    Transition(
-        O.INTO_OPERATIONS,
-        _("Into operations"),
-        frozenset({S.RUNNING, S.EVALUATING}),
-        S.CLOSED,
+def _decision(outcome, label, sources, target):
+    return Transition(
+        outcome,
+        label,
+        sources,
+        target,
         "project.decide",
-    ),
-    Transition(
-        O.SPREAD, _("Spread to more units"), frozenset({S.RUNNING, S.EVALUATING}), S.CLOSED, "project.decide"
-    ),
-    Transition(O.EXTENDED, _("Extend"), frozenset({S.RUNNING, S.EVALUATING}), S.RUNNING, "project.decide"),
-    Transition(
-        O.STOPPED, _("Stop"), frozenset({S.PLANNED, S.RUNNING, S.EVALUATING}), S.CLOSED, "project.decide"
-    ),
-]
-STATES = list(S)
-DECISIONS = [O.INTO_OPERATIONS, O.SPREAD, O.EXTENDED, O.STOPPED]
-TEAM_STEPS = ["start", "evaluate", "resume"]
+        page="projects:closing",
+        page_label=_("The board's decision"),
+    )
+
+
+PROJECT = register(
+    Workflow(
+        name="project",
+        model="projects.project",
+        states=dict(S.choices),
+        step_url="projects:step",
+        refusal=_("This cannot be done while the project is %(status)s."),
+        transitions=(
+            Transition("start", _("Start the project"), frozenset({S.PLANNED}), S.RUNNING, "project.edit"),
+            Transition(
+                "evaluate",
+                _("Begin the final evaluation"),
+                frozenset({S.RUNNING}),
+                S.EVALUATING,
+                "project.edit",
+            ),
+            Transition(
+                "resume", _("Resume the project"), frozenset({S.EVALUATING}), S.RUNNING, "project.edit"
+            ),
+            _decision(O.INTO_OPERATIONS, _("Into operations"), OPEN, S.CLOSED),
+            _decision(O.SPREAD, _("Spread to more units"), OPEN, S.CLOSED),
+            _decision(O.EXTENDED, _("Extend"), OPEN, S.RUNNING),
+            _decision(O.STOPPED, _("Stop"), OPEN | {S.PLANNED}, S.CLOSED),
+        ),
+    )
+)
+DECISIONS = frozenset(O.values)
 # While a project is closed, nothing in it changes any more.
 EDITABLE_STATES = frozenset({S.PLANNED, S.RUNNING, S.EVALUATING})
-
-
-def transition_for(name: str, status: str) -> Transition | None:
-    for transition in TRANSITIONS:
-        if transition.name == name and status in transition.sources:
-            return transition
-    return None
-
-
-def available(status: str, names=None) -> list[Transition]:
-    return [t for t in TRANSITIONS if status in t.sources and (names is None or t.name in names)]
 
 
 # --- PDSA: plan → do → study → act → done --------------------------------------------------------
