@@ -22,14 +22,14 @@ def test_the_project_lead_sends_it_and_the_innovation_unit_publishes_it(client_f
     anonymous = Client()
     lead = client_for("projektleder@nordfjord.demo")
     assert (
-        reverse("library:submit", args=[draft.pk])
+        reverse("library:step", args=[draft.pk, "submit"])
         in lead.get(reverse("library:case", args=[draft.pk])).content.decode()
     )
-    lead.post(reverse("library:submit", args=[draft.pk]))
+    lead.post(reverse("library:step", args=[draft.pk, "submit"]))
     draft.refresh_from_db()
     assert draft.status == CaseStatus.AWAITING_APPROVAL
     assert anonymous.get(reverse("library:case", args=[draft.pk])).status_code == 404
-    client_for("innovation@nordfjord.demo").post(reverse("library:publish", args=[draft.pk]))
+    client_for("innovation@nordfjord.demo").post(reverse("library:step", args=[draft.pk, "publish"]))
     draft.refresh_from_db()
     assert draft.is_published
     assert anonymous.get(reverse("library:case", args=[draft.pk])).status_code == 200
@@ -37,11 +37,15 @@ def test_the_project_lead_sends_it_and_the_innovation_unit_publishes_it(client_f
 
 def test_staff_and_outsiders_cannot_send_or_publish(client_for, draft):
     assert (
-        client_for("medarbejder@nordfjord.demo").post(reverse("library:submit", args=[draft.pk])).status_code
+        client_for("medarbejder@nordfjord.demo")
+        .post(reverse("library:step", args=[draft.pk, "submit"]))
+        .status_code
         == 404
     )
     assert (
-        client_for("projektleder@solund.demo").post(reverse("library:publish", args=[draft.pk])).status_code
+        client_for("projektleder@solund.demo")
+        .post(reverse("library:step", args=[draft.pk, "publish"]))
+        .status_code
         == 404
     )
     draft.refresh_from_db()
@@ -51,9 +55,10 @@ def test_staff_and_outsiders_cannot_send_or_publish(client_for, draft):
 def test_cases_are_filtered_by_sustainable_development_goal(world, draft):
     from django.contrib.auth.models import AnonymousUser
 
-    from fremdrift.library.services import publish
+    from fremdrift.library.services import take_step
 
-    publish(world.users["innovation@nordfjord.demo"], case=draft)
+    take_step(world.users["projektleder@nordfjord.demo"], case=draft, name="submit")
+    take_step(world.users["innovation@nordfjord.demo"], case=draft, name="publish")
 
     def titles(goal):
         hits = search.search(AnonymousUser(), "aftenmåltider", filters={"sdg": goal})

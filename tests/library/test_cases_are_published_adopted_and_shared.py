@@ -18,6 +18,7 @@ def lindely_case(world):
         title="Musik ved måltidet",
         challenge="Uro ved aftensmaden",
         organisation=world.organisations["Plejecenter Lindely"],
+        status=CaseStatus.AWAITING_APPROVAL,
     )
     CaseContact.objects.create(
         case=case,
@@ -41,14 +42,16 @@ def test_an_unpublished_case_is_hidden_outside_its_organisation(client, client_f
 def test_the_organisation_approves_before_it_becomes_public(client, world, lindely_case):
     lead = world.users["projektleder@nordfjord.demo"]
     with pytest.raises(access.NotAllowed):
-        services.publish(lead, case=lindely_case)
-    services.publish(world.users["innovation@nordfjord.demo"], case=lindely_case, reason="Godkendt i KIE")
+        services.take_step(lead, case=lindely_case, name="publish")
+    services.take_step(
+        world.users["innovation@nordfjord.demo"], case=lindely_case, name="publish", reason="Godkendt i KIE"
+    )
     assert client.get(reverse("library:case", args=[lindely_case.pk])).status_code == 200
     assert lindely_case.status == CaseStatus.PUBLISHED
 
 
 def test_unconfirmed_contacts_only_for_logged_in_users(client, client_for, world, lindely_case):
-    services.publish(world.users["innovation@nordfjord.demo"], case=lindely_case)
+    services.take_step(world.users["innovation@nordfjord.demo"], case=lindely_case, name="publish")
     url = reverse("library:case", args=[lindely_case.pk])
     assert "mh@nordfjord.demo" not in client.get(url).content.decode()
     assert "mh@nordfjord.demo" in client_for("projektleder@solund.demo").get(url).content.decode()
@@ -57,7 +60,7 @@ def test_unconfirmed_contacts_only_for_logged_in_users(client, client_for, world
 
 
 def test_another_municipality_adopts_and_the_case_shows_it(client_for, world, lindely_case):
-    services.publish(world.users["innovation@nordfjord.demo"], case=lindely_case)
+    services.take_step(world.users["innovation@nordfjord.demo"], case=lindely_case, name="publish")
     client = client_for("projektleder@solund.demo")
     area = world.organisations["Område Vest"]
     response = client.post(
@@ -81,7 +84,7 @@ def test_another_municipality_adopts_and_the_case_shows_it(client_for, world, li
 
 
 def test_a_case_is_not_reused_by_its_own_organisation(world, lindely_case):
-    services.publish(world.users["innovation@nordfjord.demo"], case=lindely_case)
+    services.take_step(world.users["innovation@nordfjord.demo"], case=lindely_case, name="publish")
     with pytest.raises(ValidationError):
         services.adopt(
             world.users["innovation@nordfjord.demo"],
@@ -91,7 +94,7 @@ def test_a_case_is_not_reused_by_its_own_organisation(world, lindely_case):
 
 
 def test_staff_cannot_adopt_on_behalf_of_their_unit(world, lindely_case):
-    services.publish(world.users["innovation@nordfjord.demo"], case=lindely_case)
+    services.take_step(world.users["innovation@nordfjord.demo"], case=lindely_case, name="publish")
     with pytest.raises(access.NotAllowed):
         services.adopt(
             world.users["medarbejder@nordfjord.demo"],
@@ -101,7 +104,7 @@ def test_staff_cannot_adopt_on_behalf_of_their_unit(world, lindely_case):
 
 
 def test_someone_else_cannot_move_a_reuse(client_for, world, lindely_case):
-    services.publish(world.users["innovation@nordfjord.demo"], case=lindely_case)
+    services.take_step(world.users["innovation@nordfjord.demo"], case=lindely_case, name="publish")
     reuse = services.adopt(
         world.users["projektleder@solund.demo"],
         case=lindely_case,
@@ -130,7 +133,7 @@ def test_an_administrator_erases_a_person_everywhere(world, lindely_case):
 
 
 def test_open_data_and_export_give_the_same_cases(client, world, lindely_case, capsys):
-    services.publish(world.users["innovation@nordfjord.demo"], case=lindely_case)
+    services.take_step(world.users["innovation@nordfjord.demo"], case=lindely_case, name="publish")
     Case.objects.create(title="Kladde", organisation=world.organisations["Hjemmepleje Nord"])
     published = json.loads(client.get(reverse("library:open_data_json")).content)
     titles = [row["title"] for row in published]

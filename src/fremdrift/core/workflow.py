@@ -189,7 +189,9 @@ def begin(actor, obj, name: str | None = None, *, target: str | None = None) -> 
     called inside a transaction; the caller finishes the step in the same transaction.
     """
     workflow = workflow_for(obj)
-    obj = type(obj)._default_manager.select_for_update().get(pk=obj.pk)
+    # Lock the row, then bring the caller's own object up to date, so it shows the new state after.
+    type(obj)._default_manager.select_for_update().filter(pk=obj.pk).values_list("pk").get()
+    obj.refresh_from_db()
     if name is None:
         transition = workflow.toward(obj, target)
         if transition is None:

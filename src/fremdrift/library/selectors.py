@@ -26,17 +26,7 @@ def case_page(user, case: Case) -> dict:
         "nominations": list(case.nominations.all()),
         "reuses": list(case.reuses.select_related("organisation").order_by("started_at")),
         "knowledge_posts": list(case.knowledge_posts.filter(is_published=True)),
-        "may_publish": bool(
-            case.organisation_id
-            and case.status != CaseStatus.PUBLISHED
-            and access.has_permission(user, "case.publish", case)
-        ),
         "adopting_organisations": adopting_organisations(user, case),
-        "may_submit": bool(
-            case.organisation_id
-            and case.status == CaseStatus.DRAFT
-            and access.has_permission(user, "case.edit", case)
-        ),
     }
 
 

@@ -6,10 +6,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from fremdrift import access, audit
+from fremdrift.core import workflow as engine
 from fremdrift.projects import services as projects_services
 from fremdrift.projects.models import ProjectStatus
 
-from . import search
+from . import search, workflow  # noqa: F401 (registers the case workflow)
 from .models import Case, CaseContact, CaseStatus, KnowledgeComment, KnowledgePost, Reuse
 
 FINISHED_PROJECT_STATUSES = {ProjectStatus.EVALUATING, ProjectStatus.CLOSED}
@@ -17,25 +18,14 @@ FINISHED_PROJECT_STATUSES = {ProjectStatus.EVALUATING, ProjectStatus.CLOSED}
 
 @audit.service
 @transaction.atomic
-def submit_for_approval(actor, *, case: Case, reason: str = "") -> Case:
-    access.require(actor, "case.edit", case)
-    if case.status != CaseStatus.DRAFT:
-        raise ValidationError(_("Only a draft can be sent for approval."))
-    case.status = CaseStatus.AWAITING_APPROVAL
-    case.save()
-    return case
+def take_step(actor, *, case: Case, name: str, reason: str = "") -> Case:
+    """Send a case for approval, approve and publish it, send it back, or withdraw it (`workflow.CASE`).
 
-
-@audit.service
-@transaction.atomic
-def publish(actor, *, case: Case, reason: str = "") -> Case:
-    """The organisation approves its case; from then on anyone can read it."""
-    access.require(actor, "case.publish", case)
-    if case.status == CaseStatus.PUBLISHED:
-        raise ValidationError(_("The case is already published."))
-    case.status = CaseStatus.PUBLISHED
-    case.published_at = timezone.now()
-    case.save()
+    Publishing makes it readable by anyone; withdrawing takes it out of the library again."""
+    step = engine.begin(actor, case, name)
+    if name == "publish":
+        step.obj.published_at = timezone.now()
+    case = step.finish(reason=reason)
     search.index_case(case)
     return case
 

@@ -76,14 +76,16 @@ def reuse_progress(request, pk):
 
 @login_required
 @require_POST
-def publish(request, pk):
-    case = access.get_for(request.user, "case.publish", Case.objects.exclude(organisation=None), pk=pk)
+def step(request, pk, name):
+    case = access.get_for(request.user, "case.view", Case.objects.exclude(organisation=None), pk=pk)
     try:
-        services.publish(request.user, case=case)
+        case = services.take_step(request.user, case=case, name=name, reason=request.POST.get("reason", ""))
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(request, _("The case is published."))
+        messages.success(
+            request, _("The case is now %(status)s.") % {"status": case.get_status_display().lower()}
+        )
     return redirect("library:case", pk=pk)
 
 
@@ -103,19 +105,6 @@ def from_project(request, project_pk):
         request, _("The case is drafted from the project. The organisation approves it before it is public.")
     )
     return redirect("library:case", pk=case.pk)
-
-
-@login_required
-@require_POST
-def submit_for_approval(request, pk):
-    case = access.get_for(request.user, "case.edit", Case.objects.exclude(organisation=None), pk=pk)
-    try:
-        services.submit_for_approval(request.user, case=case)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("The case is sent to your organisation for approval."))
-    return redirect("library:case", pk=pk)
 
 
 def reuse_overview(request):
