@@ -21,10 +21,10 @@ def idea(world):
 
 
 def test_every_declared_move_leads_to_a_column():
-    for source, targets in workflow.TRANSITIONS.items():
-        assert source in workflow.STATES
-        assert set(targets) <= set(workflow.STATES)
-        assert all(action in access.RULES for action in targets.values())
+    for transition in workflow.IDEA.transitions:
+        assert transition.sources <= set(workflow.STATES)
+        assert transition.target in workflow.STATES
+        assert transition.action in access.RULES
 
 
 def test_prioritising_needs_a_reason_and_records_who_and_why(world, idea):

@@ -32,7 +32,7 @@ def board(organisation, user):
     for state, label in workflow.STATES.items():
         columns.append({"state": state, "label": label, "ideas": [i for i in ideas if i.status == state]})
     for idea in ideas:
-        idea.move_targets = workflow.targets(idea.status)
+        idea.move_targets = workflow.targets(idea)
     return columns
 
 

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from fremdrift import access, audit
+from fremdrift.core import workflow as engine
 from fremdrift.strategy import services as strategy_services
 
 from . import workflow
@@ -120,30 +121,22 @@ def comment_on(actor, *, idea, body, reason=""):
 @transaction.atomic
 def move_idea(actor, *, idea, to_status, reason=""):
     """Move an idea on its board. Prioritising and dropping record why."""
-    idea = Idea.objects.select_for_update().get(pk=idea.pk)
-    action = workflow.action_for(idea.status, to_status)
-    if action is None:
+    source = idea.status
+    if workflow.IDEA.toward(idea, to_status) is None:
         raise ValidationError(
             {
                 "to_status": _("An idea cannot move from %(from)s to %(to)s.")
-                % {"from": workflow.STATES[idea.status], "to": workflow.STATES.get(to_status, to_status)}
+                % {"from": workflow.STATES[source], "to": workflow.STATES.get(to_status, to_status)}
             }
         )
-    access.require(actor, action, idea)
+    step = engine.begin(actor, idea, target=to_status)
     reason = (reason or "").strip()
     if to_status in workflow.REASON_REQUIRED and not reason:
         raise ValidationError({"reason": _("Say why: it is recorded with the decision.")})
     move = IdeaMove.objects.create(
-        idea=idea, from_status=idea.status, to_status=to_status, moved_by=actor, reason=reason
+        idea=step.obj, from_status=step.before, to_status=to_status, moved_by=actor, reason=reason
     )
-    audit.record(
-        "transition",
-        idea,
-        changes={"before": {"status": idea.status}, "after": {"status": to_status}},
-        reason=reason,
-    )
-    idea.status = to_status
-    idea.save()
+    step.finish(reason=reason)
     return move
 
 

@@ -147,7 +147,7 @@ def idea_detail(request, pk):
             "support_count": idea.supports.count(),
             "supported": idea.supports.filter(user=request.user).exists(),
             "may_move": may_move,
-            "move_form": MoveForm(targets=workflow.targets(idea.status)),
+            "move_form": MoveForm(targets=workflow.targets(idea)),
             "comment_form": CommentForm(),
             "to_plan_form": ToPlanForm(plans=plans) if plans.exists() else None,
             "projects": list(idea.projects.all()),
@@ -196,7 +196,7 @@ def comment(request, pk):
 @require_POST
 def move(request, pk):
     idea = _idea(request, pk, "idea.move")
-    form = MoveForm(request.POST, targets=workflow.targets(idea.status))
+    form = MoveForm(request.POST, targets=workflow.targets(idea))
     if form.is_valid():
         try:
             services.move_idea(

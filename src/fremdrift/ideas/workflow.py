@@ -1,9 +1,12 @@
-"""The improvement board's columns and the moves between them, as data.
+"""The improvement board's columns and the moves between them, as data in the process engine.
 
-The service consults it; the board asks it which "move to" options each card offers; tests walk it.
+Each move is a transition named after the column it leads to. The service takes it through the
+engine; the board asks it which "move to" options each card offers; tests walk it.
 """
 
 from django.utils.translation import gettext_lazy as _
+
+from fremdrift.core.workflow import Transition, Workflow, register
 
 NEW = "new"
 PRIORITISED = "prioritised"
@@ -20,14 +23,26 @@ STATES = {
     DROPPED: _("Dropped"),
 }
 
-# from -> {to: the action in access.RULES it needs}
-TRANSITIONS = {
-    NEW: {PRIORITISED: "idea.move", DROPPED: "idea.move"},
-    PRIORITISED: {NEW: "idea.move", TESTING: "idea.move", ADOPTED: "idea.move", DROPPED: "idea.move"},
-    TESTING: {PRIORITISED: "idea.move", ADOPTED: "idea.move", DROPPED: "idea.move"},
-    ADOPTED: {TESTING: "idea.move"},
-    DROPPED: {NEW: "idea.move"},
-}
+
+def _move_to(target, *sources):
+    return Transition(target, STATES[target], frozenset(sources), target, "idea.move")
+
+
+IDEA = register(
+    Workflow(
+        name="idea",
+        model="ideas.idea",
+        states=STATES,
+        refusal=_("The idea cannot move from where it is (%(status)s) to there."),
+        transitions=(
+            _move_to(NEW, PRIORITISED, DROPPED),
+            _move_to(PRIORITISED, NEW, TESTING),
+            _move_to(TESTING, PRIORITISED, ADOPTED),
+            _move_to(ADOPTED, PRIORITISED, TESTING),
+            _move_to(DROPPED, NEW, PRIORITISED, TESTING),
+        ),
+    )
+)
 
 # Moving into these needs a reason: who prioritised and why, who dropped it and why.
 REASON_REQUIRED = frozenset({PRIORITISED, DROPPED})
@@ -37,11 +52,6 @@ def choices():
     return list(STATES.items())
 
 
-def targets(status: str) -> list[tuple[str, str]]:
-    """(state, label) an idea in `status` may move to, in board order."""
-    allowed = TRANSITIONS.get(status, {})
-    return [(state, label) for state, label in STATES.items() if state in allowed]
-
-
-def action_for(status: str, target: str) -> str | None:
-    return TRANSITIONS.get(status, {}).get(target)
+def targets(idea) -> list[tuple[str, str]]:
+    """(state, label) the idea may move to, in board order."""
+    return IDEA.targets(idea)
