@@ -209,7 +209,6 @@ def row_edit(request, pk, row_pk=None):
             "plan": plan,
             "row": row,
             "form": form,
-            "transitions": workflow.TRANSITIONS,
             "states": workflow.STATES,
         },
     )

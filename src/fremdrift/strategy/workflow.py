@@ -1,9 +1,12 @@
-"""The states of an action-plan row and the moves between them, as data.
+"""The states of an action-plan row and the moves between them, as data in the process engine.
 
-The service consults it; templates ask it which statuses to offer; tests walk it.
+A row's status is saved with the rest of the row, so the service asks `may_move` rather than taking
+a transition on its own; the row form asks it which statuses to offer; tests walk it.
 """
 
 from django.utils.translation import gettext_lazy as _
+
+from fremdrift.core.workflow import Transition, Workflow, register
 
 NOT_STARTED = "not_started"
 IN_PROGRESS = "in_progress"
@@ -22,20 +25,28 @@ STATES = {
 # A row may start in any state (plans are often entered when work is already under way).
 INITIAL_STATES = frozenset(STATES)
 
-# from -> {to: the action in access.RULES it needs}
-TRANSITIONS = {
-    NOT_STARTED: {
-        IN_PROGRESS: "action_plan.edit",
-        ON_STANDBY: "action_plan.edit",
-        DROPPED: "action_plan.edit",
-    },
-    IN_PROGRESS: {ON_STANDBY: "action_plan.edit", COMPLETED: "action_plan.edit", DROPPED: "action_plan.edit"},
-    ON_STANDBY: {IN_PROGRESS: "action_plan.edit", DROPPED: "action_plan.edit"},
-    # Reopened when it turns out not to be done after all.
-    COMPLETED: {IN_PROGRESS: "action_plan.edit"},
-    # Taken up again.
-    DROPPED: {NOT_STARTED: "action_plan.edit"},
-}
+
+def _move_to(target, *sources):
+    return Transition(target, STATES[target], frozenset(sources), target, "action_plan.edit")
+
+
+ROW = register(
+    Workflow(
+        name="action_plan_row",
+        model="strategy.actionplanrow",
+        states=STATES,
+        refusal=_("The row cannot change from %(status)s to that status."),
+        transitions=(
+            # Taken up again after being dropped.
+            _move_to(NOT_STARTED, DROPPED),
+            # Reopened from completed when it turns out not to be done after all.
+            _move_to(IN_PROGRESS, NOT_STARTED, ON_STANDBY, COMPLETED),
+            _move_to(ON_STANDBY, NOT_STARTED, IN_PROGRESS),
+            _move_to(COMPLETED, IN_PROGRESS),
+            _move_to(DROPPED, NOT_STARTED, IN_PROGRESS, ON_STANDBY),
+        ),
+    )
+)
 
 # Rows in these states are finished: they are never overdue.
 CLOSED_STATES = frozenset({COMPLETED, DROPPED})
@@ -46,7 +57,7 @@ def choices():
 
 
 def may_move(status: str, target: str) -> bool:
-    return status == target or target in TRANSITIONS.get(status, {})
+    return status == target or any(status in t.sources and t.target == target for t in ROW.transitions)
 
 
 def options_from(status: str) -> list[tuple[str, str]]:
