@@ -10,7 +10,7 @@ from fremdrift.core import workflow as engine
 from fremdrift.projects import services as projects_services
 from fremdrift.projects.models import ProjectStatus
 
-from . import search, workflow  # noqa: F401 (registers the case workflow)
+from . import search
 from .models import Case, CaseContact, CaseStatus, KnowledgeComment, KnowledgePost, Reuse
 
 FINISHED_PROJECT_STATUSES = {ProjectStatus.EVALUATING, ProjectStatus.CLOSED}
