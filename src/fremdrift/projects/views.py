@@ -17,7 +17,6 @@ from fremdrift import access
 from fremdrift.core import pdf
 from fremdrift.core.forms import add_service_errors
 from fremdrift.library.search import similar_cases
-from fremdrift.library.services import FINISHED_PROJECT_STATUSES
 from fremdrift.organisations.models import Organisation
 
 from . import forms, permissions, selectors, services, workflow
@@ -155,7 +154,7 @@ def detail(request, pk):
             "summary": selectors.business_case_summary(business_case),
             "report_due": selectors.next_report_due(project, timezone.localdate()),
             "similar_cases": similar_cases(request.user, f"{project.title} {project.challenge}"),
-            "may_tell_as_case": project.status in FINISHED_PROJECT_STATUSES
+            "may_tell_as_case": project.status in workflow.FINISHED_STATES
             and not hasattr(project, "case")
             and bool(access.has_permission(request.user, "case.edit", project.organisation)),
         }

@@ -50,6 +50,8 @@ DECISIONS = [O.INTO_OPERATIONS, O.SPREAD, O.EXTENDED, O.STOPPED]
 TEAM_STEPS = ["start", "evaluate", "resume"]
 # While a project is closed, nothing in it changes any more.
 EDITABLE_STATES = frozenset({S.PLANNED, S.RUNNING, S.EVALUATING})
+# A project being evaluated or closed has a story to tell: it may be told as a case in the library.
+FINISHED_STATES = frozenset({S.EVALUATING, S.CLOSED})
 
 
 def transition_for(name: str, status: str) -> Transition | None:
