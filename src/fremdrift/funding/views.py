@@ -12,7 +12,6 @@ from django.views.decorators.http import require_POST
 
 from fremdrift import access
 from fremdrift.core.forms import add_service_errors, service_error_messages
-from fremdrift.library.search import similar_cases
 
 from . import exports, forms, selectors, services, workflow
 from .models import Application, ApplicationStatus, Decision, Fund, Round, Route
@@ -452,10 +451,6 @@ def application_edit(request, pk):
             "partner_set": partner_set,
             "budget_set": budget_set,
             "attachment_form": attachment_form,
-            # Saved with each draft, so the suggestions follow the challenge as it is written.
-            "similar_cases": similar_cases(request.user, f"{application.title} {application.challenge}")
-            if application.challenge
-            else [],
         },
     )
 

@@ -10,7 +10,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from fremdrift import access
-from fremdrift.funding.selectors import funds_open_to
 from fremdrift.organisations.models import Organisation, OrganisationKind
 from fremdrift.strategy.models import ActionPlan, ActionPlanRow, Beacon
 
@@ -153,7 +152,6 @@ def idea_detail(request, pk):
             "projects": list(idea.projects.all()),
             "pdsa_cycles": list(idea.pdsa_cycles.order_by("pk")),
             "applications": list(idea.applications.select_related("fund")),
-            "funds_to_apply_to": funds_open_to(request.user, idea.organisation),
             "may_make_project": access.has_permission(request.user, "project.create", idea.organisation),
             **selectors.idea_page(idea),
         },

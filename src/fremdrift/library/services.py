@@ -8,12 +8,10 @@ from django.utils.translation import gettext as _
 from fremdrift import access, audit
 from fremdrift.core import workflow as engine
 from fremdrift.projects import services as projects_services
-from fremdrift.projects.models import ProjectStatus
+from fremdrift.projects.workflow import FINISHED_STATES
 
 from . import search
 from .models import Case, CaseContact, CaseStatus, KnowledgeComment, KnowledgePost, Reuse
-
-FINISHED_PROJECT_STATUSES = {ProjectStatus.EVALUATING, ProjectStatus.CLOSED}
 
 
 @audit.service
@@ -64,7 +62,7 @@ def case_from_project(actor, *, project, reason: str = "") -> Case:
     """Tell a finished project as a case, filled from the project; the organisation approves it
     (publish) before it becomes public."""
     access.require(actor, "case.edit", project.organisation)
-    if project.status not in FINISHED_PROJECT_STATUSES:
+    if project.status not in FINISHED_STATES:
         raise ValidationError(_("Only a project that is being evaluated or is closed can be told as a case."))
     if Case.objects.filter(project=project).exists():
         raise ValidationError(_("This project already has a case."))

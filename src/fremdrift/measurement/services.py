@@ -12,7 +12,6 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from fremdrift import access, audit
-from fremdrift.projects.workflow import EDITABLE_STATES
 
 from . import tabular
 from .models import HAS_DENOMINATOR, Indicator, Measurement, PhaseChange, ValueKind
@@ -38,7 +37,7 @@ INDICATOR_FIELDS = (
 def _require_edit(actor, indicator_or_goal):
     project = indicator_or_goal.project
     access.require(actor, "project.edit", project)
-    if project.status not in EDITABLE_STATES:
+    if not project.is_editable:
         raise ValidationError(_("The project is closed; nothing in it can change."))
 
 

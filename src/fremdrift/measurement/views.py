@@ -14,8 +14,6 @@ from django.views.decorators.http import require_POST
 
 from fremdrift import access
 from fremdrift.core.forms import add_service_errors, service_error_messages
-from fremdrift.projects.models import Goal
-from fremdrift.projects.workflow import EDITABLE_STATES
 
 from . import charting, forms, services, tabular
 from .models import Indicator, Measurement, PhaseChange
@@ -43,12 +41,15 @@ def _people(project):
 
 def _may_edit(user, indicator) -> bool:
     project = indicator.goal.project
-    return bool(access.has_permission(user, "project.edit", project)) and project.status in EDITABLE_STATES
+    return bool(access.has_permission(user, "project.edit", project)) and project.is_editable
 
 
 @login_required
 def indicator_new(request, goal_pk):
-    goal = get_object_or_404(Goal.objects.select_related("project__organisation"), pk=goal_pk)
+    # The goal is reached through the relation the indicator declares ("projects.Goal"): the
+    # measurement app sits below projects and does not import it.
+    goals = Indicator._meta.get_field("goal").related_model.objects
+    goal = get_object_or_404(goals.select_related("project__organisation"), pk=goal_pk)
     project = access.get_for(
         request.user, "project.edit", type(goal.project).objects.all(), pk=goal.project_id
     )

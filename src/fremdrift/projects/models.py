@@ -136,6 +136,13 @@ class Project(models.Model):
     def __str__(self):
         return self.title
 
+    @property
+    def is_editable(self) -> bool:
+        """Whether anything in the project may still change: not once it is closed."""
+        from .workflow import EDITABLE_STATES  # the workflow is declared over these models
+
+        return self.status in EDITABLE_STATES
+
 
 class ProjectPart(models.Model):
     """Something that belongs to one project, and so to the project's organisation."""

@@ -16,8 +16,6 @@ from django.views.decorators.http import require_POST
 from fremdrift import access
 from fremdrift.core import pdf
 from fremdrift.core.forms import add_service_errors
-from fremdrift.library.search import similar_cases
-from fremdrift.library.services import FINISHED_PROJECT_STATUSES
 from fremdrift.organisations.models import Organisation
 
 from . import forms, selectors, services, workflow
@@ -149,8 +147,7 @@ def detail(request, pk):
             "business_case": business_case,
             "summary": selectors.business_case_summary(business_case),
             "report_due": selectors.next_report_due(project, timezone.localdate()),
-            "similar_cases": similar_cases(request.user, f"{project.title} {project.challenge}"),
-            "may_tell_as_case": project.status in FINISHED_PROJECT_STATUSES
+            "may_tell_as_case": project.status in workflow.FINISHED_STATES
             and not hasattr(project, "case")
             and bool(access.has_permission(request.user, "case.edit", project.organisation)),
         }

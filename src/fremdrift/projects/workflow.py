@@ -59,6 +59,8 @@ PROJECT = register(
 DECISIONS = frozenset(O.values)
 # While a project is closed, nothing in it changes any more.
 EDITABLE_STATES = frozenset({S.PLANNED, S.RUNNING, S.EVALUATING})
+# A project being evaluated or closed has a story to tell: it may be told as a case in the library.
+FINISHED_STATES = frozenset({S.EVALUATING, S.CLOSED})
 
 
 # --- PDSA: plan → do → study → act → done --------------------------------------------------------

@@ -81,7 +81,9 @@ def rows_by_beacon(rows) -> list[tuple[object, list]]:
 
 
 def strategy_tree(strategy, user):
-    """Beacons → efforts → the action-plan rows (and their ideas) that serve them, as far as the user sees."""
+    """Beacons → efforts → the action-plan rows (and their ideas) that serve them, as far as the user sees.
+
+    The ideas that serve a beacon directly are the ideas app's to add (its `ideas_serving` tag)."""
     rows = list(
         _rows(
             access.narrow(
@@ -99,9 +101,6 @@ def strategy_tree(strategy, user):
             by_effort.setdefault(row.strategic_effort_id, []).append(row)
         else:
             without_effort.setdefault(row.beacon_id, []).append(row)
-    from fremdrift.ideas.selectors import ideas_serving
-
-    ideas_by_beacon = ideas_serving(strategy, user)
     beacons = list(
         Beacon.objects.filter(strategy=strategy).prefetch_related(
             Prefetch("efforts", queryset=Effort.objects.order_by("position", "pk"))
@@ -121,7 +120,6 @@ def strategy_tree(strategy, user):
                     for effort in beacon.efforts.all()
                 ],
                 "other_rows": without_effort.get(beacon.pk, []),
-                "ideas": ideas_by_beacon.get(beacon.pk, []),
             }
         )
     return {"tree": tree, "counts": status_counts(rows)}
