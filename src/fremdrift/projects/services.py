@@ -11,6 +11,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from fremdrift import access, audit
+from fremdrift.core.services import lock, parse_money, set_status
 
 from . import permissions, workflow
 from .models import (
@@ -43,26 +44,6 @@ PARTS = {
 }
 
 
-def _refuse(reason: str):
-    raise access.NotAllowed(access.Permission(False, reason))
-
-
-def _money(value, field) -> Decimal:
-    try:
-        amount = Decimal(str(value))
-    except (InvalidOperation, ValueError) as error:
-        raise ValidationError({field: _("Enter an amount, e.g. 125000.00.")}) from error
-    if not amount.is_finite() or amount != amount.quantize(Decimal("0.01")):
-        raise ValidationError({field: _("Enter an amount with at most two decimals.")})
-    if amount < 0:
-        raise ValidationError({field: _("The amount cannot be negative.")})
-    return amount
-
-
-def _lock(project) -> Project:
-    return Project.objects.select_for_update().get(pk=project.pk)
-
-
 def _require_open(project):
     if project.status not in workflow.EDITABLE_STATES:
         raise ValidationError(_("The project is closed; nothing in it can change."))
@@ -86,13 +67,8 @@ def _check_version(obj, version, what):
 
 
 def _set_status(project, status, *, reason=""):
-    old = project.status
-    project.status = status
-    project.version += 1
-    project.save()
-    audit.record(
-        "transition", project, changes={"before": {"status": old}, "after": {"status": status}}, reason=reason
-    )
+    project.version += 1  # a step is a change that others' open edit pages must notice
+    set_status(project, status, reason=reason)
 
 
 def _check_dates(starts_on, ends_on):
@@ -132,7 +108,7 @@ def create_project(
         project_lead=project_lead or actor,
         starts_on=starts_on,
         ends_on=ends_on,
-        budget=_money(budget, "budget"),
+        budget=parse_money(budget, "budget"),
         **fields,
     )
     if team:
@@ -244,7 +220,7 @@ def update_project(actor, *, project, part: str, fields: dict, version, reason="
     since, nothing is saved and the message says so."""
     if part not in PARTS:
         raise ValidationError(_("Unknown part of the project."))
-    project = _lock(project)
+    project = lock(project)
     permissions.require(actor, "project.edit", project)
     _require_open(project)
     _check_version(project, version, _("this project"))
@@ -254,7 +230,7 @@ def update_project(actor, *, project, part: str, fields: dict, version, reason="
     if "title" in fields and not str(fields["title"]).strip():
         raise ValidationError({"title": _("Give the project a title.")})
     if "budget" in fields:
-        fields["budget"] = _money(fields["budget"], "budget")
+        fields["budget"] = parse_money(fields["budget"], "budget")
     for name, value in fields.items():
         setattr(project, name, value)
     _check_dates(project.starts_on, project.ends_on)
@@ -266,7 +242,7 @@ def update_project(actor, *, project, part: str, fields: dict, version, reason="
 @audit.service
 @transaction.atomic
 def set_team(actor, *, project, members, reason="") -> Project:
-    project = _lock(project)
+    project = lock(project)
     permissions.require(actor, "project.edit", project)
     before = sorted(project.team.values_list("pk", flat=True))
     project.team.set(members)
@@ -300,7 +276,7 @@ def take_step(actor, *, project, name: str, reason="") -> Project:
     """A team step of the workflow (start, begin evaluation, resume)."""
     if name not in workflow.TEAM_STEPS:
         raise ValidationError(_("That step is the board's decision."))
-    project = _lock(project)
+    project = lock(project)
     transition = workflow.transition_for(name, project.status)
     if transition is None:
         raise ValidationError(
@@ -425,7 +401,7 @@ def submit_status_report(
         reported_on=reported_on,
         progress=progress,
         traffic_light=traffic_light,
-        spent=_money(spent, "spent"),
+        spent=parse_money(spent, "spent"),
         risks=risks,
         next_steps=next_steps,
         created_by=actor,
@@ -519,7 +495,7 @@ def save_business_case(
     for line in costs:
         if line["year"] < first_year:
             raise ValidationError({"costs": _("A cost lies before the first year.")})
-        _money(line["amount"], "costs")
+        parse_money(line["amount"], "costs")
     for line in benefits:
         if line["year"] < first_year:
             raise ValidationError({"benefits": _("A benefit lies before the first year.")})
@@ -583,7 +559,7 @@ def decide_closing(
 ) -> ClosingDecision:
     """The board's decision: into operations (naming the receiving unit), spread, extend (new end
     date, budget carried over) or stop (unspent grant money goes back to the fund)."""
-    project = _lock(project)
+    project = lock(project)
     transition = workflow.transition_for(outcome, project.status)
     if outcome not in ClosingOutcome.values:
         raise ValidationError({"outcome": _("Choose a decision.")})
@@ -613,7 +589,7 @@ def decide_closing(
             }
     if outcome == ClosingOutcome.STOPPED and project.application_id is not None:
         granted, returned = granted_money(project)
-        to_return = suggested_return(project) if to_return is None else _money(to_return, "to_return")
+        to_return = suggested_return(project) if to_return is None else parse_money(to_return, "to_return")
         if to_return > granted - returned:
             errors["to_return"] = _("At most %(left)s of the grant can be returned.") % {
                 "left": granted - returned
