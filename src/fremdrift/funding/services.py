@@ -206,25 +206,12 @@ def carry_over(actor, *, budget_year: FundBudgetYear, amount, reason: str) -> Le
 # --- applications ----------------------------------------------------------------------------------
 
 
-def may_apply_for(actor, fund, organisation) -> access.Permission:
-    permission = access.has_permission(actor, "application.create", organisation)
-    if not permission:
-        return permission
-    if not (fund.is_open_to_all or organisation.is_within(fund.organisation)):
-        return access.Permission(
-            False,
-            _("%(fund)s takes applications from %(owner)s only.")
-            % {"fund": fund, "owner": fund.organisation},
-        )
-    return permission
-
-
 @audit.service
 @transaction.atomic
 def create_application(
     actor, *, fund, organisation, title, round=None, project_lead=None, reason=""
 ) -> Application:
-    permission = may_apply_for(actor, fund, organisation)
+    permission = access.may_apply(actor, fund, organisation)
     if not permission:
         raise access.NotAllowed(permission)
     if not title or not title.strip():

@@ -101,7 +101,7 @@ def fund_detail(request, pk):
                     return redirect("funding:fund", pk=pk)
         except ValidationError as error:
             add_service_errors(budget_form if "add_budget" in request.POST else carry_form, error)
-    units = _units_for(user, fund)
+    units = selectors.units_that_may_apply(user, fund)
     context = {
         "fund": fund,
         "rounds": selectors.rounds_of(fund),
@@ -252,14 +252,6 @@ def meeting_papers(request, pk):
 # --- applications ------------------------------------------------------------------------------------
 
 
-def _units_for(user, fund):
-    """Organisations for which the user may apply to this fund."""
-    units = access.visible_organisations(user, "application.create")
-    if not fund.is_open_to_all:
-        units = units.filter(path__startswith=fund.organisation.path)
-    return units.order_by("path")
-
-
 @login_required
 def application_list(request):
     return render(
@@ -272,7 +264,7 @@ def application_list(request):
 @login_required
 def application_create(request, pk):
     fund = _fund(request.user, pk)
-    units = _units_for(request.user, fund)
+    units = selectors.units_that_may_apply(request.user, fund)
     if not units.exists():
         raise access.NotAllowed(access.Permission(False, _("You cannot apply to this fund for any unit.")))
     rounds = fund.rounds.filter(deadline__gt=timezone.now())
