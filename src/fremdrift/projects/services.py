@@ -641,11 +641,11 @@ def decide_closing(
 
 
 def _book_return(actor, decision) -> None:
-    from fremdrift.funding import services as funding
+    from fremdrift.funding import bookkeeping
 
     application = decision.project.application
     grant = application.decisions.order_by("-decided_at", "-pk").first()
-    entry = funding.return_unspent(
+    entry = bookkeeping.return_unspent(
         actor,
         application=application,
         amount=decision.to_return,
