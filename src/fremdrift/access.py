@@ -394,3 +394,18 @@ def may_somewhere(user, action: str) -> bool:
         return True
     roles = RULES.get(action, frozenset())
     return any(held.role in roles for held in held_roles(user))
+
+
+def may_apply(user, fund, organisation) -> Permission:
+    """Whether the user may apply to the fund on behalf of the organisation: they must be allowed to
+    apply for that unit, and the unit must lie within the fund's owner unless the fund is open to all."""
+    permission = has_permission(user, "application.create", organisation)
+    if not permission:
+        return permission
+    if not (fund.is_open_to_all or organisation.is_within(fund.organisation)):
+        return Permission(
+            False,
+            _("%(fund)s takes applications from %(owner)s only.")
+            % {"fund": fund, "owner": fund.organisation},
+        )
+    return permission

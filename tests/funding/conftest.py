@@ -30,10 +30,10 @@ def pool(world):
 
 @pytest.fixture
 def open_round(world, fund):
-    from fremdrift.funding import services
+    from fremdrift.funding import funds
 
     now = timezone.now()
-    return services.create_round(
+    return funds.create_round(
         world.users[INNOVATION],
         fund=fund,
         name="Testrunde",
@@ -45,7 +45,7 @@ def open_round(world, fund):
 @pytest.fixture
 def make_application(world, fund):
     """A complete draft (or further along) applying for `amount` from the fund."""
-    from fremdrift.funding import services
+    from fremdrift.funding import applications
 
     def build(
         email=LEAD,
@@ -59,10 +59,10 @@ def make_application(world, fund):
         the_fund = the_fund or fund
         user = world.users[email]
         year = year or timezone.now().year
-        application = services.create_application(
+        application = applications.create_application(
             user, fund=the_fund, organisation=world.organisations[unit], title="Bedre aftener", round=round
         )
-        services.save_draft(
+        applications.save_draft(
             user,
             application=application,
             fields={
@@ -94,7 +94,7 @@ def make_application(world, fund):
             ],
         )
         if submit:
-            application = services.submit_application(user, application=application)
+            application = applications.submit_application(user, application=application)
         application.refresh_from_db()
         return application
 
@@ -109,10 +109,10 @@ def budget_year(fund):
 @pytest.fixture
 def recommended(world, fund, open_round, make_application):
     """A large application, recommended for a grant by the innovation unit."""
-    from fremdrift.funding import services
+    from fremdrift.funding import decisions
 
     application = make_application(round=open_round, submit=True)
-    services.recommend(
+    decisions.recommend(
         world.users[INNOVATION],
         application=application,
         outcome="grant",

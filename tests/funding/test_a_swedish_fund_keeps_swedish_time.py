@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from factories import make_member, make_organisation
-from fremdrift.funding import services
+from fremdrift.funding import applications, funds
 
 pytestmark = [pytest.mark.funding]
 
@@ -16,7 +16,7 @@ def test_a_deadline_is_midnight_in_stockholm_and_refused_a_minute_after(db):
     municipality = make_organisation("Jönköpings kommun", country="SE")
     unit_member = make_member(municipality, "innovation_unit")
     applicant = make_member(municipality, "project_lead", language="sv")
-    fund = services.create_fund(
+    fund = funds.create_fund(
         unit_member,
         organisation=municipality,
         name="Innovationsfonden",
@@ -25,7 +25,7 @@ def test_a_deadline_is_midnight_in_stockholm_and_refused_a_minute_after(db):
         threshold_amount=0,
         criteria=[("Brukare", "", 1, 5)],
     )
-    round_ = services.create_round(
+    round_ = funds.create_round(
         unit_member,
         fund=fund,
         name="Höst",
@@ -33,23 +33,23 @@ def test_a_deadline_is_midnight_in_stockholm_and_refused_a_minute_after(db):
         deadline=datetime.datetime(2026, 10, 31, 23, 59),
     )
     assert round_.deadline == datetime.datetime(2026, 10, 31, 22, 59, tzinfo=datetime.UTC)
-    application = services.create_application(
+    application = applications.create_application(
         applicant, fund=fund, organisation=municipality, title="Digital tillsyn"
     )
-    services.save_draft(
+    applications.save_draft(
         applicant,
         application=application,
-        fields={name: "Text" for name in services.TEXT_FIELDS[1:]}
+        fields={name: "Text" for name in applications.TEXT_FIELDS[1:]}
         | {"starts_on": datetime.date(2027, 1, 1), "ends_on": datetime.date(2027, 12, 31)},
         criteria=list(fund.criteria.all()),
         goals=[{"description": "Mål", "indicators": [{"name": "Andel", "target": 50}]}],
         budget_lines=[{"description": "Tid", "year": 2027, "amount": 300000}],
     )
-    services.save_draft(applicant, application=application, fields={"round": round_})
+    applications.save_draft(applicant, application=application, fields={"round": round_})
     just_after = round_.deadline + datetime.timedelta(minutes=1)
     with pytest.raises(ValidationError) as refused:
-        services.submit_application(applicant, application=application, now=just_after)
+        applications.submit_application(applicant, application=application, now=just_after)
     assert "Europe/Stockholm" in refused.value.message_dict["round"][0]
-    submitted = services.submit_application(applicant, application=application, now=round_.deadline)
+    submitted = applications.submit_application(applicant, application=application, now=round_.deadline)
     assert submitted.status == "submitted"
     assert timezone.is_aware(submitted.submitted_at)

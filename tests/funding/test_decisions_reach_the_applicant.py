@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 from django.utils import translation
 
-from fremdrift.funding import notifications, services
+from fremdrift.funding import decisions, notifications
 from funding.people import BOARD, LEAD
 
 pytestmark = [pytest.mark.funding]
@@ -26,7 +26,7 @@ def test_the_decision_e_mail_goes_out_after_commit_in_the_applicants_language(
 
     monkeypatch.setattr(notifications, "send_mail", recording_send_mail)
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        services.decide(
+        decisions.decide(
             world.users[BOARD],
             application=recommended,
             outcome="granted",
@@ -52,7 +52,7 @@ def test_a_refused_decision_sends_nothing(
 
     with django_capture_on_commit_callbacks(execute=True):
         with pytest.raises(ValidationError):
-            services.decide(
+            decisions.decide(
                 world.users[BOARD],
                 application=recommended,
                 outcome="granted",

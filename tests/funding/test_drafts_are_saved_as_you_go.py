@@ -8,7 +8,7 @@ from django.contrib.messages import get_messages
 from django.urls import reverse
 from django.utils import translation
 
-from fremdrift.funding import services
+from fremdrift.funding import applications
 from fremdrift.funding.models import Application
 from funding.people import LEAD, OTHER_LEAD, PLATFORM, REVIEWER, STAFF
 
@@ -78,7 +78,7 @@ def test_the_autosave_and_the_button_save_the_same(client_for, draft, world):
     client.post(url(draft), form_data(), **AUTOSAVE)
     draft.refresh_from_db()
     autosaved = (draft.challenge, draft.starts_on, draft.ends_on, draft.requested_amount)
-    services.save_draft(world.users[STAFF], application=draft, fields={"challenge": "Noget andet"})
+    applications.save_draft(world.users[STAFF], application=draft, fields={"challenge": "Noget andet"})
     response = client.post(url(draft), form_data(save=""))
     assert response.status_code == 302  # the button still answers with a redirect, as before
     draft.refresh_from_db()

@@ -6,7 +6,7 @@ import pytest
 from django.db import transaction
 
 from fremdrift import access
-from fremdrift.funding import services
+from fremdrift.funding import applications, assessment, bookkeeping, decisions
 from funding.people import (
     ADMIN,
     BOARD,
@@ -62,13 +62,13 @@ def setting(world, fund, open_round, make_application, budget_year):
     draft = make_application(round=open_round)
     submitted = make_application(round=open_round, submit=True)
     reviewed = make_application(round=open_round, submit=True)
-    assignment = services.assign_reviewer(unit, application=reviewed, reviewer=world.users[REVIEWER])
-    services.declare_conflict(world.users[REVIEWER], assignment=assignment, has_conflict=False)
+    assignment = assessment.assign_reviewer(unit, application=reviewed, reviewer=world.users[REVIEWER])
+    assessment.declare_conflict(world.users[REVIEWER], assignment=assignment, has_conflict=False)
     recommended = make_application(round=open_round, submit=True)
-    services.recommend(unit, application=recommended, outcome="grant", amount="100000", reasons="God")
+    decisions.recommend(unit, application=recommended, outcome="grant", amount="100000", reasons="God")
     small = make_application(amount="40000", submit=True)
     granted = make_application(amount="40000", submit=True)
-    services.decide(
+    decisions.decide(
         unit, application=granted, outcome="granted", amount="40000", reasons="Ja", budget_year=budget_year
     )
     return locals()
@@ -80,34 +80,36 @@ def scores(application):
 
 STEPS = {
     "apply for Plejecenter Lindely": (
-        lambda s, w, u: services.create_application(
+        lambda s, w, u: applications.create_application(
             u, fund=s["fund"], organisation=w.organisations["Plejecenter Lindely"], title="Ny"
         ),
         {LEAD, PLATFORM},
     ),
-    "submit": (lambda s, w, u: services.submit_application(u, application=s["draft"]), {LEAD, PLATFORM}),
+    "submit": (lambda s, w, u: applications.submit_application(u, application=s["draft"]), {LEAD, PLATFORM}),
     "withdraw": (
-        lambda s, w, u: services.withdraw_application(u, application=s["submitted"]),
+        lambda s, w, u: applications.withdraw_application(u, application=s["submitted"]),
         {LEAD, PLATFORM},
     ),
     "assign a reviewer": (
-        lambda s, w, u: services.assign_reviewer(u, application=s["submitted"], reviewer=w.users[REVIEWER2]),
+        lambda s, w, u: assessment.assign_reviewer(
+            u, application=s["submitted"], reviewer=w.users[REVIEWER2]
+        ),
         {INNOVATION, PLATFORM},
     ),
     "return for revision": (
-        lambda s, w, u: services.return_for_revision(u, application=s["submitted"], reason="Mere"),
+        lambda s, w, u: applications.return_for_revision(u, application=s["submitted"], reason="Mere"),
         {INNOVATION, PLATFORM},
     ),
     "review": (
-        lambda s, w, u: services.submit_review(u, assignment=s["assignment"], scores=scores(s["reviewed"])),
+        lambda s, w, u: assessment.submit_review(u, assignment=s["assignment"], scores=scores(s["reviewed"])),
         {REVIEWER},
     ),
     "recommend": (
-        lambda s, w, u: services.recommend(u, application=s["submitted"], outcome="reject", reasons="Nej"),
+        lambda s, w, u: decisions.recommend(u, application=s["submitted"], outcome="reject", reasons="Nej"),
         {INNOVATION, PLATFORM},
     ),
     "decide from the threshold": (
-        lambda s, w, u: services.decide(
+        lambda s, w, u: decisions.decide(
             u,
             application=s["recommended"],
             outcome="granted",
@@ -118,7 +120,7 @@ STEPS = {
         {BOARD, PLATFORM},
     ),
     "decide below the threshold": (
-        lambda s, w, u: services.decide(
+        lambda s, w, u: decisions.decide(
             u,
             application=s["small"],
             outcome="granted",
@@ -129,11 +131,11 @@ STEPS = {
         {INNOVATION, PLATFORM},
     ),
     "record a payment": (
-        lambda s, w, u: services.record_payment(u, application=s["granted"], amount=Decimal("1000")),
+        lambda s, w, u: bookkeeping.record_payment(u, application=s["granted"], amount=Decimal("1000")),
         {INNOVATION, PLATFORM},
     ),
     "return unspent money": (
-        lambda s, w, u: services.return_unspent(
+        lambda s, w, u: bookkeeping.return_unspent(
             u,
             application=s["granted"],
             amount=Decimal("1000"),
@@ -143,13 +145,13 @@ STEPS = {
         {INNOVATION, BOARD, PLATFORM},
     ),
     "carry over": (
-        lambda s, w, u: services.carry_over(
+        lambda s, w, u: bookkeeping.carry_over(
             u, budget_year=s["budget_year"], amount=Decimal("1000"), reason="Videre"
         ),
         {INNOVATION, PLATFORM},
     ),
     "add budget": (
-        lambda s, w, u: services.add_budget(
+        lambda s, w, u: bookkeeping.add_budget(
             u, fund=s["fund"], year=2028, amount=Decimal("1000"), reason="Budget"
         ),
         {INNOVATION, PLATFORM},

@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import translation
 
-from fremdrift.funding import services
+from fremdrift.funding import applications, decisions
 from fremdrift.funding.models import Application
 from funding.people import INNOVATION, STAFF
 
@@ -116,7 +116,7 @@ def test_the_service_refuses_the_same_whoever_calls_it(world):
     import datetime
 
     with pytest.raises(ValidationError) as refused:
-        services.save_draft(
+        applications.save_draft(
             world.users[STAFF],
             application=application,
             fields={"starts_on": datetime.date(2027, 6, 1), "ends_on": datetime.date(2027, 1, 1)},
@@ -164,22 +164,20 @@ def test_a_zip_that_is_not_an_office_document_is_refused(client_for, world):
 
 
 def test_a_too_large_file_is_refused(client_for, world, settings):
-    from fremdrift.funding import services as funding_services
-
     settings.DATA_UPLOAD_MAX_MEMORY_SIZE = None
-    original = funding_services.MAX_ATTACHMENT_BYTES
-    funding_services.MAX_ATTACHMENT_BYTES = 1000
+    original = applications.MAX_ATTACHMENT_BYTES
+    applications.MAX_ATTACHMENT_BYTES = 1000
     try:
         application, response = upload(client_for, "stor.pdf", b"%PDF-" + b"0" * 2000)
     finally:
-        funding_services.MAX_ATTACHMENT_BYTES = original
+        applications.MAX_ATTACHMENT_BYTES = original
     assert not application.attachments.exists()
     assert "MB" in response.content.decode()
 
 
 def test_a_decision_form_keeps_input_and_shows_the_error_at_the_amount(client_for, world):
     application = Application.objects.get(title="Forflytningsvejledninger på video")
-    services.recommend(
+    decisions.recommend(
         world.users[INNOVATION], application=application, outcome="grant", amount="200000", reasons="God"
     )
     client = client_for("direktion@nordfjord.demo")

@@ -9,7 +9,7 @@ from django.db import transaction
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from fremdrift.funding import ledger, selectors, services
+from fremdrift.funding import bookkeeping, decisions, ledger, selectors
 from fremdrift.funding.models import Application, LedgerEntry
 from funding.people import INNOVATION
 
@@ -71,12 +71,12 @@ def test_the_services_keep_every_budget_year_sound(world, fund, steps):
                 with transaction.atomic():
                     decision = application.decisions.order_by("-pk").first()
                     if operation == "budget":
-                        services.add_budget(unit, fund=fund, year=2026, amount=amount, reason="Tillæg")
+                        bookkeeping.add_budget(unit, fund=fund, year=2026, amount=amount, reason="Tillæg")
                     elif operation == "carry":
-                        services.carry_over(unit, budget_year=year, amount=amount, reason="Videre")
+                        bookkeeping.carry_over(unit, budget_year=year, amount=amount, reason="Videre")
                     elif operation in ("regrant", "regrant_over"):
                         application.budget_lines.update(amount=max(amount, Decimal("58000")))
-                        services.correct_decision(
+                        decisions.correct_decision(
                             unit,
                             decision=decision,
                             outcome="granted",
@@ -87,9 +87,9 @@ def test_the_services_keep_every_budget_year_sound(world, fund, steps):
                             else "",
                         )
                     elif operation == "pay":
-                        services.record_payment(unit, application=application, amount=amount)
+                        bookkeeping.record_payment(unit, application=application, amount=amount)
                     else:
-                        services.return_unspent(
+                        bookkeeping.return_unspent(
                             unit, application=application, amount=amount, budget_year=year, reason="Stoppet"
                         )
             except ValidationError:

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import close_old_connections, connection
 
 from fremdrift import access
-from fremdrift.funding import selectors, services
+from fremdrift.funding import bookkeeping, decisions, selectors
 from funding.people import BOARD, INNOVATION, LEAD
 
 pytestmark = [pytest.mark.funding]
@@ -16,14 +16,14 @@ pytestmark = [pytest.mark.funding]
 
 def test_a_grant_beyond_what_is_available_is_refused(world, recommended, budget_year):
     available = selectors.year_balance(budget_year).available
-    services.carry_over(
+    bookkeeping.carry_over(
         world.users[INNOVATION],
         budget_year=budget_year,
         amount=available - Decimal("100000"),
         reason="Til næste år",
     )
     with pytest.raises(ValidationError) as refused:
-        services.decide(
+        decisions.decide(
             world.users[BOARD],
             application=recommended,
             outcome="granted",
@@ -37,13 +37,13 @@ def test_a_grant_beyond_what_is_available_is_refused(world, recommended, budget_
 
 def test_an_over_commitment_with_a_reason_lets_the_grant_through(world, recommended, budget_year):
     available = selectors.year_balance(budget_year).available
-    services.carry_over(
+    bookkeeping.carry_over(
         world.users[INNOVATION],
         budget_year=budget_year,
         amount=available - Decimal("100000"),
         reason="Til næste år",
     )
-    services.decide(
+    decisions.decide(
         world.users[BOARD],
         application=recommended,
         outcome="granted",
@@ -60,7 +60,7 @@ def test_an_over_commitment_with_a_reason_lets_the_grant_through(world, recommen
 
 def test_payments_never_exceed_the_grant_and_returns_go_back_to_the_fund(world, recommended, budget_year):
     unit = world.users[INNOVATION]
-    services.decide(
+    decisions.decide(
         world.users[BOARD],
         application=recommended,
         outcome="granted",
@@ -69,22 +69,22 @@ def test_payments_never_exceed_the_grant_and_returns_go_back_to_the_fund(world, 
         budget_year=budget_year,
     )
     before = selectors.year_balance(budget_year).available
-    services.record_payment(unit, application=recommended, amount="150000", reason="Rate 1")
+    bookkeeping.record_payment(unit, application=recommended, amount="150000", reason="Rate 1")
     with pytest.raises(ValidationError):
-        services.record_payment(unit, application=recommended, amount="60000", reason="For meget")
-    services.return_unspent(
+        bookkeeping.record_payment(unit, application=recommended, amount="60000", reason="For meget")
+    bookkeeping.return_unspent(
         unit, application=recommended, amount="50000", budget_year=budget_year, reason="Projektet stoppede"
     )
     after = selectors.year_balance(budget_year)
     assert after.available == before + Decimal("50000")
     with pytest.raises(ValidationError):
-        services.return_unspent(
+        bookkeeping.return_unspent(
             unit, application=recommended, amount="150001", budget_year=budget_year, reason="For meget"
         )
 
 
 def test_only_the_innovation_unit_records_money(world, recommended, budget_year):
-    services.decide(
+    decisions.decide(
         world.users[BOARD],
         application=recommended,
         outcome="granted",
@@ -94,15 +94,15 @@ def test_only_the_innovation_unit_records_money(world, recommended, budget_year)
     )
     for email in (BOARD, LEAD):
         with pytest.raises(access.NotAllowed):
-            services.record_payment(world.users[email], application=recommended, amount="1000")
+            bookkeeping.record_payment(world.users[email], application=recommended, amount="1000")
         with pytest.raises(access.NotAllowed):
-            services.carry_over(world.users[email], budget_year=budget_year, amount="1000", reason="x")
+            bookkeeping.carry_over(world.users[email], budget_year=budget_year, amount="1000", reason="x")
 
 
 def test_carrying_over_more_than_is_available_is_refused(world, budget_year):
     available = selectors.year_balance(budget_year).available
     with pytest.raises(ValidationError):
-        services.carry_over(
+        bookkeeping.carry_over(
             world.users[INNOVATION], budget_year=budget_year, amount=available + 1, reason="x"
         )
 
@@ -121,12 +121,12 @@ def test_two_board_members_granting_at_once_cannot_overspend(
     Membership.objects.create(user=second_board, organisation=fund.organisation, role="board_member")
     applications = [make_application(round=open_round, submit=True, amount="300000") for _ in range(2)]
     for application in applications:
-        services.recommend(
+        decisions.recommend(
             world.users[INNOVATION], application=application, outcome="grant", amount="300000", reasons="God"
         )
     available = selectors.year_balance(budget_year).available
     # Leave room for exactly one of the two grants.
-    services.carry_over(
+    bookkeeping.carry_over(
         world.users[INNOVATION], budget_year=budget_year, amount=available - Decimal("400000"), reason="x"
     )
     barrier = threading.Barrier(2)
@@ -135,7 +135,7 @@ def test_two_board_members_granting_at_once_cannot_overspend(
     def grant(user, application):
         try:
             barrier.wait()
-            services.decide(
+            decisions.decide(
                 user,
                 application=application,
                 outcome="granted",

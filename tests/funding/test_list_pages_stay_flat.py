@@ -5,7 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from fremdrift.funding import services
+from fremdrift.funding import assessment, decisions
 from funding.people import BOARD, INNOVATION, REVIEWER
 
 pytestmark = [pytest.mark.funding]
@@ -22,16 +22,16 @@ def grow(world, open_round, make_application):
     def add(n):
         for _ in range(n):
             application = make_application(round=open_round, submit=True)
-            assignment = services.assign_reviewer(
+            assignment = assessment.assign_reviewer(
                 world.users[INNOVATION], application=application, reviewer=world.users[REVIEWER]
             )
-            services.declare_conflict(world.users[REVIEWER], assignment=assignment, has_conflict=False)
-            services.submit_review(
+            assessment.declare_conflict(world.users[REVIEWER], assignment=assignment, has_conflict=False)
+            assessment.submit_review(
                 world.users[REVIEWER],
                 assignment=assignment,
                 scores={c.pk: (3, "") for c in application.fund.criteria.all()},
             )
-            services.recommend(
+            decisions.recommend(
                 world.users[INNOVATION],
                 application=application,
                 outcome="grant",

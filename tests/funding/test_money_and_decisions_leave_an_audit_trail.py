@@ -3,14 +3,14 @@
 import pytest
 
 from fremdrift.audit.models import AuditEntry
-from fremdrift.funding import services
+from fremdrift.funding import bookkeeping, decisions
 from funding.people import BOARD, INNOVATION
 
 pytestmark = [pytest.mark.funding]
 
 
 def test_a_decision_and_its_grant_are_in_the_trail_with_the_reason(world, recommended, budget_year):
-    decision = services.decide(
+    decision = decisions.decide(
         world.users[BOARD],
         application=recommended,
         outcome="granted",
@@ -33,7 +33,7 @@ def test_a_decision_and_its_grant_are_in_the_trail_with_the_reason(world, recomm
 
 
 def test_a_carry_over_records_who_and_why(world, budget_year):
-    services.carry_over(world.users[INNOVATION], budget_year=budget_year, amount="1000", reason="Til 2027")
+    bookkeeping.carry_over(world.users[INNOVATION], budget_year=budget_year, amount="1000", reason="Til 2027")
     entry = AuditEntry.objects.filter(content_type__model="ledgerentry").first()
     assert entry.actor == world.users[INNOVATION]
     assert entry.reason == "Til 2027"

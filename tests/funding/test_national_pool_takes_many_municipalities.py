@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from fremdrift import access
-from fremdrift.funding import services
+from fremdrift.funding import decisions
 from fremdrift.funding.models import Application
 from funding.people import ADMIN, BOARD, OTHER_ADMIN, OTHER_LEAD, POOL_BOARD, POOL_UNIT
 
@@ -31,7 +31,7 @@ def test_applications_come_from_two_municipalities(pool):
 def test_the_pool_board_decides_and_the_minimum_grant_holds(world, pool):
     application = Application.objects.get(title=VEST)
     year = pool.budget_years.get(year=2027)
-    services.recommend(
+    decisions.recommend(
         world.users[POOL_UNIT],
         application=application,
         outcome="grant",
@@ -39,7 +39,7 @@ def test_the_pool_board_decides_and_the_minimum_grant_holds(world, pool):
         reasons="Stærkt projekt",
     )
     with pytest.raises(access.NotAllowed):  # a municipal board cannot decide in the national pool
-        services.decide(
+        decisions.decide(
             world.users[BOARD],
             application=application,
             outcome="granted",
@@ -48,7 +48,7 @@ def test_the_pool_board_decides_and_the_minimum_grant_holds(world, pool):
             budget_year=year,
         )
     with pytest.raises(ValidationError) as refused:
-        services.decide(
+        decisions.decide(
             world.users[POOL_BOARD],
             application=application,
             outcome="granted",
@@ -57,7 +57,7 @@ def test_the_pool_board_decides_and_the_minimum_grant_holds(world, pool):
             budget_year=year,
         )
     assert "amount" in refused.value.message_dict
-    services.decide(
+    decisions.decide(
         world.users[POOL_BOARD],
         application=application,
         outcome="granted",

@@ -71,9 +71,9 @@ def test_the_committee_list_shows_granted_projects_only(client_for, world):
 def test_the_timeline_orders_dates_and_times_of_the_same_day(world, fund):
     import datetime
 
-    from fremdrift.funding import selectors, services
+    from fremdrift.funding import funds, selectors
 
-    services.create_round(
+    funds.create_round(
         world.users[INNOVATION],
         fund=fund,
         name="Samme dag",

@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from fremdrift import access
-from fremdrift.funding import selectors, services
+from fremdrift.funding import assessment, selectors
 from funding.people import ADMIN, BOARD, INNOVATION, LEAD, REVIEWER, REVIEWER2
 
 pytestmark = [pytest.mark.funding]
@@ -14,10 +14,10 @@ pytestmark = [pytest.mark.funding]
 def in_review(world, open_round, make_application):
     application = make_application(round=open_round, submit=True)
     unit = world.users[INNOVATION]
-    first = services.assign_reviewer(unit, application=application, reviewer=world.users[REVIEWER])
-    second = services.assign_reviewer(unit, application=application, reviewer=world.users[REVIEWER2])
+    first = assessment.assign_reviewer(unit, application=application, reviewer=world.users[REVIEWER])
+    second = assessment.assign_reviewer(unit, application=application, reviewer=world.users[REVIEWER2])
     for assignment in (first, second):
-        services.declare_conflict(assignment.reviewer, assignment=assignment, has_conflict=False)
+        assessment.declare_conflict(assignment.reviewer, assignment=assignment, has_conflict=False)
     return application, first, second
 
 
@@ -27,12 +27,12 @@ def scores_for(application, value=4):
 
 def test_a_reviewer_sees_the_others_only_after_submitting(world, in_review):
     application, first, second = in_review
-    services.submit_review(
+    assessment.submit_review(
         world.users[REVIEWER], assignment=first, scores=scores_for(application), comment="Fin"
     )
     # The second reviewer has not submitted: the first review is sealed to them.
     assert list(selectors.visible_reviews(world.users[REVIEWER2], application)) == []
-    services.submit_review(
+    assessment.submit_review(
         world.users[REVIEWER2], assignment=second, scores=scores_for(application, 2), comment="Svag"
     )
     assert selectors.visible_reviews(world.users[REVIEWER2], application).count() == 2
@@ -40,7 +40,7 @@ def test_a_reviewer_sees_the_others_only_after_submitting(world, in_review):
 
 def test_a_saved_but_unsubmitted_review_is_seen_only_by_its_author(world, in_review):
     application, first, _second = in_review
-    services.submit_review(
+    assessment.submit_review(
         world.users[REVIEWER], assignment=first, scores=scores_for(application), submit=False
     )
     assert selectors.visible_reviews(world.users[REVIEWER], application).count() == 1
@@ -50,7 +50,7 @@ def test_a_saved_but_unsubmitted_review_is_seen_only_by_its_author(world, in_rev
 
 def test_the_applicant_never_reads_a_review(world, in_review, client_for):
     application, first, _second = in_review
-    services.submit_review(
+    assessment.submit_review(
         world.users[REVIEWER], assignment=first, scores=scores_for(application), comment="Hemmelig note"
     )
     assert not selectors.visible_reviews(world.users[LEAD], application).exists()
@@ -58,48 +58,50 @@ def test_the_applicant_never_reads_a_review(world, in_review, client_for):
 
 def test_a_reviewer_with_a_conflict_of_interest_cannot_score(world, open_round, make_application):
     application = make_application(round=open_round, submit=True)
-    assignment = services.assign_reviewer(
+    assignment = assessment.assign_reviewer(
         world.users[INNOVATION], application=application, reviewer=world.users[REVIEWER]
     )
     with pytest.raises(ValidationError):  # must declare first
-        services.submit_review(world.users[REVIEWER], assignment=assignment, scores=scores_for(application))
-    services.declare_conflict(
+        assessment.submit_review(world.users[REVIEWER], assignment=assignment, scores=scores_for(application))
+    assessment.declare_conflict(
         world.users[REVIEWER], assignment=assignment, has_conflict=True, note="Min søster leder projektet."
     )
     with pytest.raises(access.NotAllowed):
-        services.submit_review(world.users[REVIEWER], assignment=assignment, scores=scores_for(application))
+        assessment.submit_review(world.users[REVIEWER], assignment=assignment, scores=scores_for(application))
 
 
 def test_a_review_scores_every_bottom_line_within_the_scale(world, in_review):
     application, first, _second = in_review
     criteria = list(application.fund.criteria.all())
     with pytest.raises(ValidationError) as refused:
-        services.submit_review(world.users[REVIEWER], assignment=first, scores={criteria[0].pk: (9, "")})
+        assessment.submit_review(world.users[REVIEWER], assignment=first, scores={criteria[0].pk: (9, "")})
     assert f"score_{criteria[0].pk}" in refused.value.message_dict
     assert f"score_{criteria[1].pk}" in refused.value.message_dict
 
 
 def test_a_submitted_review_cannot_change(world, in_review):
     application, first, _second = in_review
-    services.submit_review(world.users[REVIEWER], assignment=first, scores=scores_for(application))
+    assessment.submit_review(world.users[REVIEWER], assignment=first, scores=scores_for(application))
     with pytest.raises(ValidationError):
-        services.submit_review(world.users[REVIEWER], assignment=first, scores=scores_for(application, 1))
+        assessment.submit_review(world.users[REVIEWER], assignment=first, scores=scores_for(application, 1))
 
 
 def test_only_the_assigned_reviewer_reviews(world, in_review):
     application, first, _second = in_review
     with pytest.raises(access.NotAllowed):
-        services.submit_review(world.users[REVIEWER2], assignment=first, scores=scores_for(application))
+        assessment.submit_review(world.users[REVIEWER2], assignment=first, scores=scores_for(application))
 
 
 def test_only_reviewers_of_the_fund_can_be_assigned(world, open_round, make_application):
     application = make_application(round=open_round, submit=True)
     with pytest.raises(ValidationError):
-        services.assign_reviewer(
+        assessment.assign_reviewer(
             world.users[INNOVATION], application=application, reviewer=world.users[BOARD]
         )
     with pytest.raises(access.NotAllowed):
-        services.assign_reviewer(world.users[BOARD], application=application, reviewer=world.users[REVIEWER])
+        assessment.assign_reviewer(
+            world.users[BOARD], application=application, reviewer=world.users[REVIEWER]
+        )
 
 
 def test_the_round_page_shows_no_scores_to_reviewers(client_for, world):

@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from fremdrift import access
-from fremdrift.funding import services, workflow
+from fremdrift.funding import applications, assessment, decisions, workflow
 from fremdrift.funding.models import ApplicationStatus, Route
 from funding.people import BOARD, INNOVATION, LEAD, REVIEWER, STAFF
 
@@ -27,7 +27,7 @@ def test_routing_follows_the_threshold(fund):
 def test_the_board_cannot_decide_an_unsubmitted_application(world, make_application, budget_year):
     draft = make_application()
     with pytest.raises((ValidationError, access.NotAllowed)):
-        services.decide(
+        decisions.decide(
             world.users[BOARD],
             application=draft,
             outcome="granted",
@@ -45,7 +45,7 @@ def test_a_large_application_needs_a_recommendation_before_the_board_decides(
 ):
     application = make_application(round=open_round, submit=True)
     with pytest.raises(ValidationError):
-        services.decide(
+        decisions.decide(
             world.users[BOARD],
             application=application,
             outcome="granted",
@@ -57,7 +57,7 @@ def test_a_large_application_needs_a_recommendation_before_the_board_decides(
 
 def test_the_innovation_unit_cannot_decide_a_large_application(world, recommended, budget_year):
     with pytest.raises(access.NotAllowed):
-        services.decide(
+        decisions.decide(
             world.users[INNOVATION],
             application=recommended,
             outcome="granted",
@@ -71,7 +71,7 @@ def test_the_board_does_not_decide_small_applications(world, make_application, b
     small = make_application(amount="50000", submit=True)
     assert small.route == Route.SMALL and small.round is None
     with pytest.raises(access.NotAllowed):
-        services.decide(
+        decisions.decide(
             world.users[BOARD],
             application=small,
             outcome="granted",
@@ -79,7 +79,7 @@ def test_the_board_does_not_decide_small_applications(world, make_application, b
             reasons="x",
             budget_year=budget_year,
         )
-    decision = services.decide(
+    decision = decisions.decide(
         world.users[INNOVATION],
         application=small,
         outcome="granted",
@@ -92,18 +92,18 @@ def test_the_board_does_not_decide_small_applications(world, make_application, b
 
 def test_reviewing_after_the_decision_is_refused(world, open_round, make_application):
     application = make_application(round=open_round, submit=True)
-    assignment = services.assign_reviewer(
+    assignment = assessment.assign_reviewer(
         world.users[INNOVATION], application=application, reviewer=world.users[REVIEWER]
     )
-    services.declare_conflict(world.users[REVIEWER], assignment=assignment, has_conflict=False)
-    services.recommend(world.users[INNOVATION], application=application, outcome="reject", reasons="Nej.")
-    services.decide(world.users[BOARD], application=application, outcome="rejected", reasons="Nej.")
+    assessment.declare_conflict(world.users[REVIEWER], assignment=assignment, has_conflict=False)
+    decisions.recommend(world.users[INNOVATION], application=application, outcome="reject", reasons="Nej.")
+    decisions.decide(world.users[BOARD], application=application, outcome="rejected", reasons="Nej.")
     with pytest.raises(ValidationError):
-        services.submit_review(world.users[REVIEWER], assignment=assignment, scores={}, comment="")
+        assessment.submit_review(world.users[REVIEWER], assignment=assignment, scores={}, comment="")
 
 
 def test_a_decision_is_never_edited_and_a_correction_refers_to_it(world, recommended, budget_year):
-    decision = services.decide(
+    decision = decisions.decide(
         world.users[BOARD],
         application=recommended,
         outcome="granted",
@@ -116,7 +116,7 @@ def test_a_decision_is_never_edited_and_a_correction_refers_to_it(world, recomme
         decision.save()
     with pytest.raises(PermissionError):
         type(decision).objects.filter(pk=decision.pk).update(amount=1)
-    correction = services.correct_decision(
+    correction = decisions.correct_decision(
         world.users[BOARD], decision=decision, outcome="granted", amount="150000", reasons="Regnefejl."
     )
     assert correction.corrects == decision
@@ -127,7 +127,7 @@ def test_a_decision_is_never_edited_and_a_correction_refers_to_it(world, recomme
 
 
 def test_only_the_current_decision_can_be_corrected(world, recommended, budget_year):
-    first = services.decide(
+    first = decisions.decide(
         world.users[BOARD],
         application=recommended,
         outcome="granted",
@@ -135,25 +135,25 @@ def test_only_the_current_decision_can_be_corrected(world, recommended, budget_y
         reasons="Ja.",
         budget_year=budget_year,
     )
-    services.correct_decision(world.users[BOARD], decision=first, outcome="rejected", reasons="Fejl.")
+    decisions.correct_decision(world.users[BOARD], decision=first, outcome="rejected", reasons="Fejl.")
     with pytest.raises(ValidationError):
-        services.correct_decision(
+        decisions.correct_decision(
             world.users[BOARD], decision=first, outcome="granted", amount="100000", reasons="Igen."
         )
 
 
 def test_a_withdrawn_application_cannot_be_submitted(world, make_application):
     draft = make_application(email=STAFF, unit="Hjemmepleje Nord", amount="50000")
-    services.withdraw_application(world.users[STAFF], application=draft, reason="Dropper det.")
+    applications.withdraw_application(world.users[STAFF], application=draft, reason="Dropper det.")
     with pytest.raises(ValidationError):
-        services.submit_application(world.users[STAFF], application=draft)
+        applications.submit_application(world.users[STAFF], application=draft)
 
 
 def test_someone_else_cannot_submit_or_edit_an_application(world, make_application):
     draft = make_application()
     for email in (STAFF, INNOVATION, BOARD):
         with pytest.raises(access.NotAllowed):
-            services.submit_application(world.users[email], application=draft)
+            applications.submit_application(world.users[email], application=draft)
         with pytest.raises(access.NotAllowed):
-            services.save_draft(world.users[email], application=draft, fields={"title": "Overtaget"})
+            applications.save_draft(world.users[email], application=draft, fields={"title": "Overtaget"})
     assert LEAD

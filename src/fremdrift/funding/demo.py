@@ -56,7 +56,7 @@ def _make_user(email, first, last):
 
 
 def load_funding_demo(world):
-    from fremdrift.funding import services
+    from fremdrift.funding import applications, assessment, bookkeeping, decisions, funds
     from fremdrift.funding.models import Currency, FundKind, PartnerKind, RecommendationOutcome, Sdg
 
     orgs, users = world.organisations, world.users
@@ -66,7 +66,7 @@ def load_funding_demo(world):
     lead, staff = users["projektleder@nordfjord.demo"], users["medarbejder@nordfjord.demo"]
     admin = users["platform@fremdrift.demo"]
 
-    fund = services.create_fund(
+    fund = funds.create_fund(
         unit,
         organisation=orgs["Ældre og Sundhed"],
         name="Innovationspuljen",
@@ -84,20 +84,20 @@ def load_funding_demo(world):
         uses_sdgs=True,
         criteria=BOTTOM_LINES,
     )
-    services.add_budget(
+    bookkeeping.add_budget(
         unit, fund=fund, year=2026, amount="2500000", reason="Budget 2026 vedtaget i udvalget."
     )
-    services.add_budget(
+    bookkeeping.add_budget(
         unit, fund=fund, year=2027, amount="2500000", reason="Budget 2027 vedtaget i udvalget."
     )
     rounds = {}
-    for name, opens, deadline, info, assessment, decision in [
+    for name, opens, deadline, info, assessment_meeting, decision in [
         ("Forår 2026", (2026, 2, 1), (2026, 5, 15), (2026, 3, 10), (2026, 5, 27), (2026, 6, 17)),
         ("Efterår 2026", (2026, 8, 10), (2026, 11, 13), (2026, 9, 15), (2026, 11, 25), (2026, 12, 9)),
         ("Forår 2027", (2026, 11, 16), (2027, 5, 14), (2027, 3, 9), (2027, 5, 26), (2027, 6, 16)),
         ("Efterår 2027", (2027, 8, 9), (2027, 11, 12), (2027, 9, 14), (2027, 11, 24), (2027, 12, 8)),
     ]:
-        rounds[name] = services.create_round(
+        rounds[name] = funds.create_round(
             unit,
             fund=fund,
             name=name,
@@ -105,21 +105,21 @@ def load_funding_demo(world):
             deadline=at(*deadline, 12, 0),
             information_meeting=at(*info, 13, 0),
             workshop=at(*info, 14, 30),
-            assessment_meeting=datetime.date(*assessment),
+            assessment_meeting=datetime.date(*assessment_meeting),
             decision_meeting=datetime.date(*decision),
         )
     criteria = list(fund.criteria.all())
     year_2026 = fund.budget_years.get(year=2026)
 
     # 1. A large project, granted by the board in the spring round and partly paid out.
-    night = services.create_application(
+    night = applications.create_application(
         lead,
         fund=fund,
         organisation=orgs["Plejecenter Lindely"],
         title="Rolige nætter med sensorbaseret tilsyn",
         round=rounds["Forår 2026"],
     )
-    services.save_draft(
+    applications.save_draft(
         lead,
         application=night,
         fields={
@@ -211,21 +211,21 @@ def load_funding_demo(world):
             },
         ],
     )
-    services.submit_application(lead, application=night, now=at(2026, 5, 12, 9))
-    first = services.assign_reviewer(unit, application=night, reviewer=reviewer_a)
-    second = services.assign_reviewer(unit, application=night, reviewer=reviewer_b)
+    applications.submit_application(lead, application=night, now=at(2026, 5, 12, 9))
+    first = assessment.assign_reviewer(unit, application=night, reviewer=reviewer_a)
+    second = assessment.assign_reviewer(unit, application=night, reviewer=reviewer_b)
     for assignment, values, comment in [
         (first, [5, 4, 4, 3], "Klart beskrevet udfordring og realistiske mål."),
         (second, [4, 4, 3, 3], "God plan for evaluering; business casen skal skærpes."),
     ]:
-        services.declare_conflict(assignment.reviewer, assignment=assignment, has_conflict=False)
-        services.submit_review(
+        assessment.declare_conflict(assignment.reviewer, assignment=assignment, has_conflict=False)
+        assessment.submit_review(
             assignment.reviewer,
             assignment=assignment,
             scores={c.pk: (v, "") for c, v in zip(criteria, values, strict=True)},
             comment=comment,
         )
-    services.recommend(
+    decisions.recommend(
         unit,
         application=night,
         outcome=RecommendationOutcome.GRANT_WITH_CONDITIONS,
@@ -233,7 +233,7 @@ def load_funding_demo(world):
         conditions="Midtvejsevaluering forelægges direktionen i februar 2027.",
         reasons="Projektet scorer højt på borger og personale og har en klar plan for drift.",
     )
-    services.decide(
+    decisions.decide(
         board,
         application=night,
         outcome="granted",
@@ -242,15 +242,15 @@ def load_funding_demo(world):
         reasons="Direktionen følger indstillingen. Beløbet er reduceret, da oplæringen delvis kan ske i arbejdstiden.",
         budget_year=year_2026,
     )
-    services.record_payment(
+    bookkeeping.record_payment(
         unit, application=night, amount="200000", reason="Første rate overført af Økonomi."
     )
 
     # 2. A small project, decided by the innovation unit without a round.
-    meals = services.create_application(
+    meals = applications.create_application(
         staff, fund=fund, organisation=orgs["Hjemmepleje Nord"], title="Spisevenner i hjemmeplejen"
     )
-    services.save_draft(
+    applications.save_draft(
         staff,
         application=meals,
         fields={
@@ -296,8 +296,8 @@ def load_funding_demo(world):
             }
         ],
     )
-    services.submit_application(staff, application=meals, now=at(2026, 2, 3, 10))
-    services.decide(
+    applications.submit_application(staff, application=meals, now=at(2026, 2, 3, 10))
+    decisions.decide(
         unit,
         application=meals,
         outcome="granted",
@@ -307,14 +307,14 @@ def load_funding_demo(world):
     )
 
     # 3. A large application in review in the autumn round: one review in, one still sealed.
-    lifts = services.create_application(
+    lifts = applications.create_application(
         lead,
         fund=fund,
         organisation=orgs["Plejecenter Lindely"],
         title="Forflytningsvejledninger på video",
         round=rounds["Efterår 2026"],
     )
-    services.save_draft(
+    applications.save_draft(
         lead,
         application=lifts,
         fields={
@@ -360,11 +360,11 @@ def load_funding_demo(world):
             },
         ],
     )
-    services.submit_application(lead, application=lifts, now=at(2026, 11, 10, 14))
-    first = services.assign_reviewer(unit, application=lifts, reviewer=reviewer_a)
-    services.assign_reviewer(unit, application=lifts, reviewer=reviewer_b)
-    services.declare_conflict(reviewer_a, assignment=first, has_conflict=False)
-    services.submit_review(
+    applications.submit_application(lead, application=lifts, now=at(2026, 11, 10, 14))
+    first = assessment.assign_reviewer(unit, application=lifts, reviewer=reviewer_a)
+    assessment.assign_reviewer(unit, application=lifts, reviewer=reviewer_b)
+    assessment.declare_conflict(reviewer_a, assignment=first, has_conflict=False)
+    assessment.submit_review(
         reviewer_a,
         assignment=first,
         scores={c.pk: (v, "") for c, v in zip(criteria, [4, 5, 3, 2], strict=True)},
@@ -372,7 +372,7 @@ def load_funding_demo(world):
     )
 
     # 4. A draft in progress.
-    services.create_application(
+    applications.create_application(
         staff, fund=fund, organisation=orgs["Aftenteam Nord"], title="Væskeskema på tablet i aftenteamet"
     )
 
@@ -388,7 +388,7 @@ def load_funding_demo(world):
         (chair, Role.BOARD_MEMBER),
     ]:
         Membership.objects.create(user=user, organisation=centre, role=role)
-    pool = services.create_fund(
+    pool = funds.create_fund(
         admin,
         organisation=centre,
         name="Nærvær i ældreplejen – national pulje",
@@ -409,8 +409,8 @@ def load_funding_demo(world):
         ],
         themes=POOL_THEMES,
     )
-    services.add_budget(admin, fund=pool, year=2027, amount="60000000", reason="Bevilling på finansloven.")
-    pool_round = services.create_round(
+    bookkeeping.add_budget(admin, fund=pool, year=2027, amount="60000000", reason="Bevilling på finansloven.")
+    pool_round = funds.create_round(
         admin,
         fund=pool,
         name="Ansøgningsrunde 2027",
@@ -440,10 +440,10 @@ def load_funding_demo(world):
             "Pårørende vil gerne hjælpe, men ved ikke hvordan, og samarbejdet afhænger af den enkelte medarbejder.",
         ),
     ]:
-        application = services.create_application(
+        application = applications.create_application(
             applicant, fund=pool, organisation=orgs[unit_name], title=title, round=pool_round
         )
-        services.save_draft(
+        applications.save_draft(
             applicant,
             application=application,
             fields={
@@ -489,4 +489,4 @@ def load_funding_demo(world):
                 },
             ],
         )
-        services.submit_application(applicant, application=application, now=at(2026, 11, 20, 10))
+        applications.submit_application(applicant, application=application, now=at(2026, 11, 20, 10))

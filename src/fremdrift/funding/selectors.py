@@ -29,9 +29,16 @@ from .models import (
 
 def funds_open_to(user, organisation) -> list:
     """The funds the user may apply to on behalf of the organisation."""
-    from .services import may_apply_for
+    return [
+        fund for fund in visible_funds(user).order_by("name") if access.may_apply(user, fund, organisation)
+    ]
 
-    return [fund for fund in visible_funds(user).order_by("name") if may_apply_for(user, fund, organisation)]
+
+def units_that_may_apply(user, fund):
+    """The organisations on whose behalf the user may apply to the fund, by `access.may_apply`."""
+    candidates = access.visible_organisations(user, "application.create")
+    allowed = [unit.pk for unit in candidates if access.may_apply(user, fund, unit)]
+    return candidates.filter(pk__in=allowed).order_by("path")
 
 
 def visible_funds(user):

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from fremdrift import access
 from fremdrift.core.forms import add_service_errors, service_error_messages
 
-from . import exports, forms, selectors, services, workflow
+from . import applications, assessment, bookkeeping, decisions, exports, forms, funds, selectors, workflow
 from .models import Application, ApplicationStatus, Decision, Fund, Round, Route
 
 
@@ -66,7 +66,7 @@ def fund_create(request):
             if row
         ]
         try:
-            fund = services.create_fund(request.user, criteria=rows, **cleaned)
+            fund = funds.create_fund(request.user, criteria=rows, **cleaned)
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -89,18 +89,18 @@ def fund_detail(request, pk):
             if "add_budget" in request.POST:
                 budget_form = forms.BudgetForm(request.POST, prefix="budget")
                 if budget_form.is_valid():
-                    services.add_budget(user, fund=fund, **budget_form.cleaned_data)
+                    bookkeeping.add_budget(user, fund=fund, **budget_form.cleaned_data)
                     messages.success(request, _("The budget was recorded."))
                     return redirect("funding:fund", pk=pk)
             elif "carry_over" in request.POST:
                 carry_form = forms.CarryOverForm(request.POST, prefix="carry", fund=fund)
                 if carry_form.is_valid():
-                    services.carry_over(user, **carry_form.cleaned_data)
+                    bookkeeping.carry_over(user, **carry_form.cleaned_data)
                     messages.success(request, _("The amount was carried over."))
                     return redirect("funding:fund", pk=pk)
         except ValidationError as error:
             add_service_errors(budget_form if "add_budget" in request.POST else carry_form, error)
-    units = _units_for(user, fund)
+    units = selectors.units_that_may_apply(user, fund)
     context = {
         "fund": fund,
         "rounds": selectors.rounds_of(fund),
@@ -163,7 +163,7 @@ def round_create(request, pk):
     form = forms.RoundForm(request.POST or None, fund=fund)
     if request.method == "POST" and form.is_valid():
         try:
-            round_ = services.create_round(request.user, fund=fund, **form.cleaned_data)
+            round_ = funds.create_round(request.user, fund=fund, **form.cleaned_data)
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -231,7 +231,7 @@ def meeting(request, pk):
                 continue
             if form.is_valid():
                 try:
-                    services.decide(request.user, application=row["application"], **form.cleaned_data)
+                    decisions.decide(request.user, application=row["application"], **form.cleaned_data)
                 except ValidationError as error:
                     add_service_errors(form, error)
                 else:
@@ -251,14 +251,6 @@ def meeting_papers(request, pk):
 # --- applications ------------------------------------------------------------------------------------
 
 
-def _units_for(user, fund):
-    """Organisations for which the user may apply to this fund."""
-    units = access.visible_organisations(user, "application.create")
-    if not fund.is_open_to_all:
-        units = units.filter(path__startswith=fund.organisation.path)
-    return units.order_by("path")
-
-
 @login_required
 def application_list(request):
     return render(
@@ -271,14 +263,14 @@ def application_list(request):
 @login_required
 def application_create(request, pk):
     fund = _fund(request.user, pk)
-    units = _units_for(request.user, fund)
+    units = selectors.units_that_may_apply(request.user, fund)
     if not units.exists():
         raise access.NotAllowed(access.Permission(False, _("You cannot apply to this fund for any unit.")))
     rounds = fund.rounds.filter(deadline__gt=timezone.now())
     form = forms.ApplicationStartForm(request.POST or None, units=units, rounds=rounds)
     if request.method == "POST" and form.is_valid():
         try:
-            application = services.create_application(request.user, fund=fund, **form.cleaned_data)
+            application = applications.create_application(request.user, fund=fund, **form.cleaned_data)
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -298,7 +290,7 @@ def application_from_idea(request, idea_pk):
         return redirect("ideas:detail", pk=idea.pk)
     fund = _fund(request.user, int(fund_pk))
     try:
-        application = services.application_from_idea(request.user, idea=idea, fund=fund)
+        application = applications.application_from_idea(request.user, idea=idea, fund=fund)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect("ideas:detail", pk=idea.pk)
@@ -308,7 +300,8 @@ def application_from_idea(request, idea_pk):
 
 def _initial(application):
     main = {
-        name: getattr(application, name) for name in [*services.TEXT_FIELDS, "starts_on", "ends_on", "round"]
+        name: getattr(application, name)
+        for name in [*applications.TEXT_FIELDS, "starts_on", "ends_on", "round"]
     }
     main["criteria"] = list(application.criteria.all())
     main["themes"] = list(application.themes.all())
@@ -365,10 +358,10 @@ def _save_draft_from_forms(user, application, form, goal_set, partner_set, budge
         goal["indicators"].append({k: v for k, v in row.items() if k != "goal"})
     cleaned = form.cleaned_data
     try:
-        services.save_draft(
+        applications.save_draft(
             user,
             application=application,
-            fields={k: cleaned[k] for k in [*services.TEXT_FIELDS, "starts_on", "ends_on", "round"]},
+            fields={k: cleaned[k] for k in [*applications.TEXT_FIELDS, "starts_on", "ends_on", "round"]},
             criteria=cleaned["criteria"],
             themes=cleaned.get("themes"),
             sdgs=cleaned.get("sdgs"),
@@ -462,7 +455,9 @@ def attachment_add(request, pk):
     form = forms.AttachmentForm(request.POST, request.FILES)
     if form.is_valid():
         try:
-            services.add_attachment(request.user, application=application, upload=form.cleaned_data["file"])
+            applications.add_attachment(
+                request.user, application=application, upload=form.cleaned_data["file"]
+            )
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -481,11 +476,11 @@ def application_submit(request, pk):
         raise access.NotAllowed(
             access.Permission(False, _("Only the applicant and the project lead can do this."))
         )
-    missing = services.completeness(application) if application.status == ApplicationStatus.DRAFT else {}
+    missing = applications.completeness(application) if application.status == ApplicationStatus.DRAFT else {}
     error_messages = {}
     if request.method == "POST":
         try:
-            services.submit_application(request.user, application=application)
+            applications.submit_application(request.user, application=application)
         except ValidationError as error:
             error_messages = service_error_messages(error)
         else:
@@ -513,7 +508,7 @@ def application_submit(request, pk):
 def application_withdraw(request, pk):
     application = _application(request.user, pk)
     try:
-        services.withdraw_application(
+        applications.withdraw_application(
             request.user, application=application, reason=request.POST.get("reason", "")
         )
     except ValidationError as error:
@@ -540,25 +535,27 @@ def application_detail(request, pk):
                     request.POST, prefix="assign", reviewers=selectors.reviewers_for(fund)
                 )
                 if assign_form.is_valid():
-                    services.assign_reviewer(user, application=application, **assign_form.cleaned_data)
+                    assessment.assign_reviewer(user, application=application, **assign_form.cleaned_data)
                     messages.success(request, _("The reviewer was assigned."))
                     return redirect("funding:application", pk=pk)
             elif "return" in request.POST:
                 return_form = forms.ReasonForm(request.POST, prefix="return")
                 if return_form.is_valid():
-                    services.return_for_revision(user, application=application, **return_form.cleaned_data)
+                    applications.return_for_revision(
+                        user, application=application, **return_form.cleaned_data
+                    )
                     messages.success(request, _("The application was returned for revision."))
                     return redirect("funding:application", pk=pk)
             elif "pay" in request.POST:
                 payment_form = forms.PaymentForm(request.POST, prefix="pay")
                 if payment_form.is_valid():
-                    services.record_payment(user, application=application, **payment_form.cleaned_data)
+                    bookkeeping.record_payment(user, application=application, **payment_form.cleaned_data)
                     messages.success(request, _("The payment was recorded."))
                     return redirect("funding:application", pk=pk)
             elif "giveback" in request.POST:
                 giveback_form = forms.ReturnForm(request.POST, prefix="giveback", fund=fund)
                 if giveback_form.is_valid():
-                    services.return_unspent(user, application=application, **giveback_form.cleaned_data)
+                    bookkeeping.return_unspent(user, application=application, **giveback_form.cleaned_data)
                     messages.success(request, _("The returned money was recorded."))
                     return redirect("funding:application", pk=pk)
         except ValidationError as error:
@@ -652,7 +649,7 @@ def review(request, pk):
             if "declare" in request.POST:
                 conflict_form = forms.ConflictForm(request.POST, prefix="conflict")
                 if conflict_form.is_valid():
-                    services.declare_conflict(
+                    assessment.declare_conflict(
                         request.user,
                         assignment=assignment,
                         has_conflict=conflict_form.cleaned_data["has_conflict"],
@@ -663,7 +660,7 @@ def review(request, pk):
                 form = forms.ReviewForm(request.POST, prefix="review", criteria=criteria)
                 if form.is_valid():
                     submit = "submit_review" in request.POST
-                    services.submit_review(
+                    assessment.submit_review(
                         request.user,
                         assignment=assignment,
                         scores=form.scores(),
@@ -697,7 +694,7 @@ def recommend(request, pk):
     form = forms.RecommendationForm(request.POST or None, initial={"amount": application.requested_amount})
     if request.method == "POST" and form.is_valid():
         try:
-            services.recommend(
+            decisions.recommend(
                 request.user,
                 application=application,
                 **{**form.cleaned_data, "amount": form.cleaned_data.get("amount") or 0},
@@ -725,7 +722,7 @@ def decide(request, pk):
     form = forms.DecisionForm(request.POST or None, fund=application.fund, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            services.decide(
+            decisions.decide(
                 request.user,
                 application=application,
                 **{**form.cleaned_data, "amount": form.cleaned_data.get("amount") or 0},
@@ -764,7 +761,7 @@ def correct(request, pk):
     )
     if request.method == "POST" and form.is_valid():
         try:
-            services.correct_decision(
+            decisions.correct_decision(
                 request.user,
                 decision=decision,
                 **{**form.cleaned_data, "amount": form.cleaned_data.get("amount") or 0},

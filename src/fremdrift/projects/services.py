@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from fremdrift import access, audit
 from fremdrift.core import workflow as engine
+from fremdrift.core.services import lock, parse_money
 
 from . import workflow
 from .models import (
@@ -42,26 +43,6 @@ PARTS = {
     "evaluation": ("evaluation_plan",),
     "spread": ("spread_plan",),
 }
-
-
-def _refuse(reason: str):
-    raise access.NotAllowed(access.Permission(False, reason))
-
-
-def _money(value, field) -> Decimal:
-    try:
-        amount = Decimal(str(value))
-    except (InvalidOperation, ValueError) as error:
-        raise ValidationError({field: _("Enter an amount, e.g. 125000.00.")}) from error
-    if not amount.is_finite() or amount != amount.quantize(Decimal("0.01")):
-        raise ValidationError({field: _("Enter an amount with at most two decimals.")})
-    if amount < 0:
-        raise ValidationError({field: _("The amount cannot be negative.")})
-    return amount
-
-
-def _lock(project) -> Project:
-    return Project.objects.select_for_update().get(pk=project.pk)
 
 
 def _require_open(project):
@@ -123,7 +104,7 @@ def create_project(
         project_lead=project_lead or actor,
         starts_on=starts_on,
         ends_on=ends_on,
-        budget=_money(budget, "budget"),
+        budget=parse_money(budget, "budget"),
         **fields,
     )
     if team:
@@ -221,7 +202,7 @@ def update_project(actor, *, project, part: str, fields: dict, version, reason="
     since, nothing is saved and the message says so."""
     if part not in PARTS:
         raise ValidationError(_("Unknown part of the project."))
-    project = _lock(project)
+    project = lock(project)
     access.require(actor, "project.edit", project)
     _require_open(project)
     _check_version(project, version, _("this project"))
@@ -231,7 +212,7 @@ def update_project(actor, *, project, part: str, fields: dict, version, reason="
     if "title" in fields and not str(fields["title"]).strip():
         raise ValidationError({"title": _("Give the project a title.")})
     if "budget" in fields:
-        fields["budget"] = _money(fields["budget"], "budget")
+        fields["budget"] = parse_money(fields["budget"], "budget")
     for name, value in fields.items():
         setattr(project, name, value)
     _check_dates(project.starts_on, project.ends_on)
@@ -243,7 +224,7 @@ def update_project(actor, *, project, part: str, fields: dict, version, reason="
 @audit.service
 @transaction.atomic
 def set_team(actor, *, project, members, reason="") -> Project:
-    project = _lock(project)
+    project = lock(project)
     access.require(actor, "project.edit", project)
     before = sorted(project.team.values_list("pk", flat=True))
     project.team.set(members)
@@ -395,7 +376,7 @@ def submit_status_report(
         reported_on=reported_on,
         progress=progress,
         traffic_light=traffic_light,
-        spent=_money(spent, "spent"),
+        spent=parse_money(spent, "spent"),
         risks=risks,
         next_steps=next_steps,
         created_by=actor,
@@ -489,7 +470,7 @@ def save_business_case(
     for line in costs:
         if line["year"] < first_year:
             raise ValidationError({"costs": _("A cost lies before the first year.")})
-        _money(line["amount"], "costs")
+        parse_money(line["amount"], "costs")
     for line in benefits:
         if line["year"] < first_year:
             raise ValidationError({"benefits": _("A benefit lies before the first year.")})
@@ -577,7 +558,7 @@ def decide_closing(
             }
     if outcome == ClosingOutcome.STOPPED and project.application_id is not None:
         granted, returned = granted_money(project)
-        to_return = suggested_return(project) if to_return is None else _money(to_return, "to_return")
+        to_return = suggested_return(project) if to_return is None else parse_money(to_return, "to_return")
         if to_return > granted - returned:
             errors["to_return"] = _("At most %(left)s of the grant can be returned.") % {
                 "left": granted - returned
@@ -630,11 +611,11 @@ def decide_closing(
 
 
 def _book_return(actor, decision) -> None:
-    from fremdrift.funding import services as funding
+    from fremdrift.funding import bookkeeping
 
     application = decision.project.application
     grant = application.decisions.order_by("-decided_at", "-pk").first()
-    entry = funding.return_unspent(
+    entry = bookkeeping.return_unspent(
         actor,
         application=application,
         amount=decision.to_return,

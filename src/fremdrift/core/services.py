@@ -1,0 +1,48 @@
+"""Small helpers every app's services share: reading an amount of money, refusing with a reason,
+locking a row for the rest of the transaction and moving an object to a new status on the record."""
+
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+from fremdrift import access, audit
+
+
+def parse_money(value, field: str) -> Decimal:
+    """The amount as a Decimal of at most two decimals, never negative; otherwise a
+    `ValidationError` on `field`."""
+    try:
+        amount = Decimal(str(value))
+    except Exception as error:
+        raise ValidationError({field: _("Enter an amount, e.g. 125000.00.")}) from error
+    if not amount.is_finite():
+        raise ValidationError({field: _("Enter an amount, e.g. 125000.00.")})
+    if amount < 0:
+        raise ValidationError({field: _("The amount cannot be negative.")})
+    if amount != amount.quantize(Decimal("0.01")):
+        raise ValidationError({field: _("Use at most two decimals.")})
+    return amount
+
+
+def refuse(reason: str):
+    """Stop a service call the actor may not make, with the reason to show them."""
+    raise access.NotAllowed(access.Permission(False, reason))
+
+
+def lock(instance):
+    """The instance read afresh and locked until the transaction ends."""
+    return type(instance)._default_manager.select_for_update().get(pk=instance.pk)
+
+
+def set_status(instance, status, *, reason=""):
+    """Save the instance in its new status and record the transition with its reason."""
+    old = instance.status
+    instance.status = status
+    instance.save()
+    audit.record(
+        "transition",
+        instance,
+        changes={"before": {"status": old}, "after": {"status": status}},
+        reason=reason,
+    )
