@@ -182,7 +182,7 @@ class Relation:
     refusal: str = ""  # shown when only this relation could have allowed
 
 
-def _is_applicant(user, application) -> bool:
+def is_applicant(user, application) -> bool:
     return user.pk in (application.created_by_id, application.project_lead_id)
 
 
@@ -225,7 +225,7 @@ RELATIONS = [
         "funding.application",
         frozenset({"application.view", "application.edit", "application.submit", "application.withdraw"}),
         gettext_lazy("You are the applicant."),
-        _is_applicant,
+        is_applicant,
         lambda user: Q(created_by=user) | Q(project_lead=user),
         refusal=gettext_lazy("Only the applicant and the project lead can do this."),
     ),
@@ -377,7 +377,7 @@ def get_for(user, action: str, queryset, **lookup):
 
 def may_make_project_from(user, application) -> Permission:
     """A granted application becomes a project: by its applicant, the unit's project makers or the fund's keeper."""
-    if user.is_authenticated and _is_applicant(user, application):
+    if user.is_authenticated and is_applicant(user, application):
         return Permission(True, _("You applied for it."))
     for action, target in (("project.create", application.organisation), ("fund.manage", application.fund)):
         permission = has_permission(user, action, target)

@@ -1,12 +1,12 @@
-"""Small helpers every app's services share: reading an amount of money, refusing with a reason,
-locking a row for the rest of the transaction and moving an object to a new status on the record."""
+"""Small helpers every app's services share: reading an amount of money, refusing with a reason and
+locking a row for the rest of the transaction. State changes go through `fremdrift.core.workflow`."""
 
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from fremdrift import access, audit
+from fremdrift import access
 
 
 def parse_money(value, field: str) -> Decimal:
@@ -33,16 +33,3 @@ def refuse(reason: str):
 def lock(instance):
     """The instance read afresh and locked until the transaction ends."""
     return type(instance)._default_manager.select_for_update().get(pk=instance.pk)
-
-
-def set_status(instance, status, *, reason=""):
-    """Save the instance in its new status and record the transition with its reason."""
-    old = instance.status
-    instance.status = status
-    instance.save()
-    audit.record(
-        "transition",
-        instance,
-        changes={"before": {"status": old}, "after": {"status": status}},
-        reason=reason,
-    )

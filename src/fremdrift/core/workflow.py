@@ -128,6 +128,14 @@ def may_take(user, transition: Transition, obj) -> access.Permission:
     return access.has_permission(user, transition.action, obj)
 
 
+def require(user, obj, name: str) -> access.Permission:
+    """For the page of a transition (its form): the actor must hold what the transition needs."""
+    candidates = workflow_for(obj).candidates(name, obj)
+    if not candidates:
+        raise workflow_for(obj).refuse(obj)
+    return access.require(user, candidates[0].action, obj)
+
+
 def available(user, obj) -> list[Transition]:
     """The transitions the user may take on the object now, each once, in declared order."""
     seen, result = set(), []

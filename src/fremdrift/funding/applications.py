@@ -1,9 +1,9 @@
 """The applicant's step: starting an application, saving the draft with its attachments, checking it is
 complete, and submitting, withdrawing or getting it back for revision.
 
-Each service checks permission with `fremdrift.access`, asks `workflow.transition_for` whether the step
-is allowed from the current state (`require_transition`, shared with `review` and `decisions`),
-validates and writes inside one transaction, leaving an audit entry with the reason."""
+Each step of the application's workflow (`workflow.APPLICATION`) goes through the process engine, which
+locks the application, checks permission and the state, and records the transition; the service
+validates and writes the rest inside the same transaction."""
 
 from decimal import Decimal
 
@@ -14,7 +14,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from fremdrift import access, audit
-from fremdrift.core.services import lock, parse_money, refuse, set_status
+from fremdrift.core import workflow as engine
+from fremdrift.core.services import lock, parse_money
 
 from . import workflow
 from .models import (
@@ -28,7 +29,6 @@ from .models import (
     Partner,
     Route,
 )
-from .selectors import is_applicant
 
 MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
 
@@ -44,23 +44,6 @@ OOXML = {
     "word/": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "xl/": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
-
-
-def require_transition(name: str, application: Application) -> workflow.Transition:
-    """The step of that name if the application's state allows it; otherwise a `ValidationError`."""
-    transition = workflow.transition_for(name, application)
-    if transition is None:
-        raise ValidationError(
-            _("This cannot be done while the application is %(status)s.")
-            % {"status": application.get_status_display().lower()}
-        )
-    return transition
-
-
-def _require_applicant(actor, application):
-    if is_applicant(actor, application) or access.is_platform_admin(actor):
-        return
-    refuse(_("Only the applicant and the project lead can do this."))
 
 
 @audit.service
@@ -149,7 +132,7 @@ def save_draft(
     `goals` is a list of {"description", "indicators": [{name, definition, unit, baseline, target,
     data_collection}]}; `partners` of {name, kind, contribution}; `budget_lines` of
     {description, year, amount, co_financing}. A list given replaces the old one; None keeps it."""
-    _require_applicant(actor, application)
+    access.require(actor, "application.edit", application)
     application = lock(application)
     if application.status != ApplicationStatus.DRAFT:
         raise ValidationError(
@@ -226,7 +209,7 @@ def sniff_content_type(head: bytes, upload) -> str | None:
 @transaction.atomic
 def add_attachment(actor, *, application, upload, reason="") -> Attachment:
     """Attach a PDF, Word or Excel document or an image; the kind is read from the content."""
-    _require_applicant(actor, application)
+    access.require(actor, "application.edit", application)
     if application.status != ApplicationStatus.DRAFT:
         raise ValidationError(
             _("A submitted application is frozen; it can only be changed if it is returned for revision.")
@@ -356,9 +339,8 @@ def _snapshot(application) -> dict:
 @audit.service
 @transaction.atomic
 def submit_application(actor, *, application, now=None, reason="") -> Application:
-    _require_applicant(actor, application)
-    application = lock(application)
-    require_transition("submit", application)
+    step = engine.begin(actor, application, "submit")
+    application = step.obj
     missing = completeness(application)
     if missing:
         raise ValidationError(missing)
@@ -402,32 +384,20 @@ def submit_application(actor, *, application, now=None, reason="") -> Applicatio
         submitted_by=actor,
         submitted_at=now,
     )
-    set_status(
-        application,
-        ApplicationStatus.SUBMITTED,
-        reason=reason or _("Submitted version %(n)s.") % {"n": application.version},
-    )
-    return application
+    return step.finish(reason=reason or _("Submitted version %(n)s.") % {"n": application.version})
 
 
 @audit.service
 @transaction.atomic
 def withdraw_application(actor, *, application, reason="") -> Application:
-    _require_applicant(actor, application)
-    application = lock(application)
-    require_transition("withdraw", application)
-    set_status(application, ApplicationStatus.WITHDRAWN, reason=reason)
-    return application
+    return engine.perform(actor, application, "withdraw", reason=reason)
 
 
 @audit.service
 @transaction.atomic
 def return_for_revision(actor, *, application, reason: str) -> Application:
     """Give a submitted application back to the applicant; the submitted version stays as it was."""
-    access.require(actor, "application.assign", application.fund)
-    application = lock(application)
-    require_transition("return_for_revision", application)
+    step = engine.begin(actor, application, "return_for_revision")
     if not reason:
         raise ValidationError({"reason": _("Tell the applicant what to revise.")})
-    set_status(application, ApplicationStatus.DRAFT, reason=reason)
-    return application
+    return step.finish(reason=reason)

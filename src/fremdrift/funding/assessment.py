@@ -7,24 +7,22 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from fremdrift import access, audit
-from fremdrift.core.services import lock, refuse, set_status
+from fremdrift.core import workflow as engine
+from fremdrift.core.services import refuse
 
-from .applications import require_transition
 from .models import ApplicationStatus, Review, ReviewAssignment, Score
-from .selectors import is_applicant
 
 
 @audit.service
 @transaction.atomic
 def assign_reviewer(actor, *, application, reviewer, reason="") -> ReviewAssignment:
-    access.require(actor, "application.assign", application.fund)
-    application = lock(application)
-    require_transition("assign_reviewer", application)
+    step = engine.begin(actor, application, "assign_reviewer")
+    application = step.obj
     if not access.has_permission(reviewer, "application.review", application.fund):
         raise ValidationError(
             {"reviewer": _("%(user)s is not a reviewer for this fund.") % {"user": reviewer}}
         )
-    if is_applicant(reviewer, application):
+    if access.is_applicant(reviewer, application):
         raise ValidationError({"reviewer": _("An applicant cannot review their own application.")})
     if application.assignments.filter(reviewer=reviewer).exists():
         raise ValidationError(
@@ -33,8 +31,8 @@ def assign_reviewer(actor, *, application, reviewer, reason="") -> ReviewAssignm
     assignment = ReviewAssignment.objects.create(
         application=application, reviewer=reviewer, assigned_by=actor
     )
-    if application.status != ApplicationStatus.IN_REVIEW:
-        set_status(application, ApplicationStatus.IN_REVIEW, reason=reason)
+    if step.before != ApplicationStatus.IN_REVIEW:
+        step.finish(reason=reason)
     return assignment
 
 
@@ -64,8 +62,7 @@ def submit_review(actor, *, assignment, scores: dict, comment="", submit=True, r
     access.require(actor, "application.review", application.fund)
     if assignment.reviewer_id != actor.pk:
         refuse(_("This review is assigned to someone else."))
-    application = lock(application)
-    require_transition("review", application)
+    application = engine.begin(actor, application, "review").obj  # scoring leaves the state as it is
     assignment = ReviewAssignment.objects.select_for_update().get(pk=assignment.pk)
     if assignment.has_conflict is None:
         raise ValidationError({"has_conflict": _("Declare first whether you have a conflict of interest.")})

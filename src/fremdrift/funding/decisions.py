@@ -10,22 +10,20 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from fremdrift import access, audit
-from fremdrift.core.services import lock, parse_money, set_status
+from fremdrift import audit
+from fremdrift.core import workflow as engine
+from fremdrift.core.services import parse_money
 
 from . import ledger, notifications, workflow
-from .applications import require_transition
 from .bookkeeping import book
 from .models import (
     ApplicationStatus,
-    DecidingBody,
     Decision,
     DecisionOutcome,
     EntryKind,
     FundBudgetYear,
     Recommendation,
     RecommendationOutcome,
-    Route,
 )
 from .selectors import application_paid_and_returned, year_balance
 
@@ -37,9 +35,8 @@ ZERO = Decimal("0")
 def recommend(
     actor, *, application, outcome, amount=ZERO, conditions="", reasons: str, reason=""
 ) -> Recommendation:
-    access.require(actor, "application.recommend", application.fund)
-    application = lock(application)
-    require_transition("recommend", application)
+    step = engine.begin(actor, application, "recommend")
+    application = step.obj
     amount = parse_money(amount, "amount")
     if outcome not in RecommendationOutcome.values:
         raise ValidationError({"outcome": _("Choose a recommendation.")})
@@ -66,7 +63,7 @@ def recommend(
         reasons=reasons,
         recommended_by=actor,
     )
-    set_status(application, ApplicationStatus.RECOMMENDED, reason=reasons)
+    step.finish(reason=reasons)
     return recommendation
 
 
@@ -132,10 +129,10 @@ def _book_grant(actor, *, decision, budget_year, difference, over_commitment_rea
         )
 
 
-def _decide(
-    actor, *, application, outcome, amount, conditions, reasons, budget_year, over_commitment_reason, corrects
-):
-    body = DecidingBody.INNOVATION_UNIT if application.route == Route.SMALL else DecidingBody.BOARD
+def _decide(actor, *, step, outcome, amount, conditions, reasons, budget_year, over_commitment_reason, corrects):
+    """The decision (or its correction) within the workflow step that `step` holds open."""
+    application = step.obj
+    body = workflow.deciding_body(step.transition)
     if outcome == DecisionOutcome.REJECTED:
         amount = ZERO
     _check_decision(application, outcome, amount, reasons)
@@ -198,8 +195,8 @@ def _decide(
         },
         reason=reasons,
     )
-    if application.status != new_status:
-        set_status(application, new_status, reason=reasons)
+    if step.before != new_status:
+        step.finish(new_status, reason=reasons)
     decision_pk = decision.pk
     transaction.on_commit(lambda: notifications.send_decision(decision_pk))
     return decision
@@ -220,13 +217,9 @@ def decide(
     reason="",
 ) -> Decision:
     """Grant or reject: the board from the threshold (after a recommendation), the innovation unit below it."""
-    application = lock(application)
-    access.require(actor, workflow.decide_action(application.route), application.fund)
-    transition = require_transition("decide", application)
-    access.require(actor, transition.action, application.fund)
     return _decide(
         actor,
-        application=application,
+        step=engine.begin(actor, application, "decide"),
         outcome=outcome,
         amount=parse_money(amount, "amount"),
         conditions=conditions,
@@ -252,10 +245,8 @@ def correct_decision(
     reason="",
 ) -> Decision:
     """A decision is never edited: the correction is a new decision that refers to the old one."""
-    application = lock(decision.application)
-    access.require(actor, workflow.decide_action(application.route), application.fund)
-    transition = require_transition("correct_decision", application)
-    access.require(actor, transition.action, application.fund)
+    step = engine.begin(actor, decision.application, "correct_decision")
+    application = step.obj
     latest = application.decisions.order_by("-decided_at", "-pk").first()
     if latest is None or latest.pk != decision.pk:
         raise ValidationError(_("Only the current decision can be corrected."))
@@ -273,7 +264,7 @@ def correct_decision(
         budget_year = decision.budget_year
     return _decide(
         actor,
-        application=application,
+        step=step,
         outcome=outcome,
         amount=parse_money(amount, "amount"),
         conditions=conditions,

@@ -11,10 +11,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from fremdrift import access
+from fremdrift.core import workflow as engine
 from fremdrift.core.forms import add_service_errors, service_error_messages
 
 from . import applications, assessment, bookkeeping, decisions, exports, forms, funds, selectors, workflow
-from .models import Application, ApplicationStatus, Decision, Fund, Round, Route
+from .models import Application, ApplicationStatus, Decision, Fund, Round
 
 
 def _fund(user, pk) -> Fund:
@@ -395,10 +396,7 @@ def _is_autosave(request) -> bool:
 @login_required
 def application_edit(request, pk):
     application = _application(request.user, pk)
-    if not (selectors.is_applicant(request.user, application) or access.is_platform_admin(request.user)):
-        raise access.NotAllowed(
-            access.Permission(False, _("Only the applicant and the project lead can do this."))
-        )
+    access.require(request.user, "application.edit", application)
     autosave = request.method == "POST" and _is_autosave(request)
     if application.status != ApplicationStatus.DRAFT:
         frozen = _(
@@ -472,10 +470,7 @@ def attachment_add(request, pk):
 @login_required
 def application_submit(request, pk):
     application = _application(request.user, pk)
-    if not (selectors.is_applicant(request.user, application) or access.is_platform_admin(request.user)):
-        raise access.NotAllowed(
-            access.Permission(False, _("Only the applicant and the project lead can do this."))
-        )
+    access.require(request.user, "application.edit", application)
     missing = applications.completeness(application) if application.status == ApplicationStatus.DRAFT else {}
     error_messages = {}
     if request.method == "POST":
@@ -581,30 +576,22 @@ def application_detail(request, pk):
     granted = paid = returned = None
     if application.status == ApplicationStatus.GRANTED and access.has_permission(user, "ledger.view", fund):
         granted, paid, returned = selectors.application_paid_and_returned(application)
+    steps = {transition.name for transition in engine.available(user, application)}
     context = {
         "application": application,
         "fund": fund,
         "decision": decision,
         "decisions": list(application.decisions.all()),
         "recommendation": (list(application.recommendations.all()) or [None])[-1] if on_fund_side else None,
-        "is_applicant": selectors.is_applicant(user, application),
+        "is_applicant": access.is_applicant(user, application),
         "on_fund_side": on_fund_side,
         "reviews": reviews,
         "own_assignment": own_assignment,
         "assignments": list(application.assignments.all()) if on_fund_side else [],
-        "may_assign": access.has_permission(user, "application.assign", fund)
-        and workflow.transition_for("assign_reviewer", application) is not None,
-        "may_return": access.has_permission(user, "application.assign", fund)
-        and workflow.transition_for("return_for_revision", application) is not None,
-        "may_recommend": access.has_permission(user, "application.recommend", fund)
-        and workflow.transition_for("recommend", application) is not None,
-        "may_decide": workflow.transition_for("decide", application) is not None
-        and access.has_permission(user, workflow.decide_action(application.route), fund),
-        "may_correct": decision is not None
-        and workflow.transition_for("correct_decision", application) is not None
-        and access.has_permission(user, workflow.decide_action(application.route), fund),
-        "may_withdraw": selectors.is_applicant(user, application)
-        and workflow.transition_for("withdraw", application) is not None,
+        "may_assign": "assign_reviewer" in steps,
+        "may_return": "return_for_revision" in steps,
+        "may_correct": decision is not None and "correct_decision" in steps,
+        "may_withdraw": "withdraw" in steps,
         "may_record": application.status == ApplicationStatus.GRANTED
         and access.has_permission(user, "ledger.record", fund),
         "granted": granted,
@@ -682,7 +669,7 @@ def review(request, pk):
             "review": existing,
             "form": form,
             "conflict_form": conflict_form,
-            "open_for_review": workflow.transition_for("review", application) is not None,
+            "open_for_review": workflow.APPLICATION.transition("review", application) is not None,
         },
     )
 
@@ -710,7 +697,7 @@ def recommend(request, pk):
 @login_required
 def decide(request, pk):
     application = _application(request.user, pk)
-    access.require(request.user, workflow.decide_action(application.route or Route.LARGE), application.fund)
+    engine.require(request.user, application, "decide")
     recommendation = (list(application.recommendations.all()) or [None])[-1]
     initial = {"amount": recommendation.amount if recommendation else application.requested_amount}
     if recommendation:
@@ -748,7 +735,7 @@ def decide(request, pk):
 def correct(request, pk):
     decision = get_object_or_404(Decision, pk=pk)
     application = _application(request.user, decision.application_id)
-    access.require(request.user, workflow.decide_action(application.route), application.fund)
+    engine.require(request.user, application, "correct_decision")
     form = forms.DecisionForm(
         request.POST or None,
         fund=application.fund,
