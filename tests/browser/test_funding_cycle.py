@@ -26,7 +26,7 @@ def test_open_apply_review_recommend_decide_and_read(browser_page, assert_access
     page = browser_page(INNOVATION)
     page.goto(f"/funds/{fund.pk}/")
     assert_accessible(page)
-    page.goto(f"/funds/{fund.pk}/rounds/new/")
+    page.get_by_role("link", name="Ny ansøgningsrunde").click()
     page.locator("#id_name").fill("Browserrunden")
     page.locator("#id_opens_on").fill(timezone.localdate().isoformat())
     deadline = timezone.now().astimezone(fund.zone) + datetime.timedelta(days=21)
@@ -37,7 +37,8 @@ def test_open_apply_review_recommend_decide_and_read(browser_page, assert_access
 
     # The project lead applies in the six elements and submits.
     page = browser_page(LEAD)
-    page.goto(f"/funds/{fund.pk}/apply/")
+    page.goto(f"/funds/{fund.pk}/")
+    page.get_by_role("link", name="Ansøg", exact=True).click()
     page.locator("#id_title").fill("Lys der følger døgnet")
     page.locator("#id_organisation").select_option(label="Plejecenter Lindely")
     page.locator("#id_round").select_option(label="Innovationspuljen: Browserrunden")
@@ -83,7 +84,8 @@ def test_open_apply_review_recommend_decide_and_read(browser_page, assert_access
     # Each reviewer declares no conflict and scores every bottom line.
     for email, score in zip(REVIEWERS, ["4", "3"], strict=True):
         page = browser_page(email)
-        page.goto(f"/funds/applications/{application.pk}/review/")
+        page.goto(f"/funds/applications/{application.pk}/")
+        page.get_by_role("link", name="Din bedømmelse").click()
         page.locator("input[name='conflict-has_conflict'][value=no]").check()
         page.locator("button[name=declare]").click()
         assert_accessible(page)
@@ -94,8 +96,12 @@ def test_open_apply_review_recommend_decide_and_read(browser_page, assert_access
     assert application.status == "in_review"
 
     # The innovation unit recommends; the board decides.
+    # The unit finds the application in the round on the fund's page.
     page = browser_page(INNOVATION)
-    page.goto(f"/funds/applications/{application.pk}/recommend/")
+    page.goto(f"/funds/{fund.pk}/")
+    page.get_by_role("link", name="Browserrunden").first.click()
+    page.get_by_role("link", name="Lys der følger døgnet").click()
+    page.get_by_role("link", name="Indstil", exact=True).click()
     page.locator("#id_outcome").select_option("grant")
     page.locator("#id_amount").fill("175000")
     page.locator("#id_reasons").fill("Godt fagligt grundlag og klar evaluering.")
@@ -103,8 +109,14 @@ def test_open_apply_review_recommend_decide_and_read(browser_page, assert_access
     budget_year = fund.budget_years.get(year=2026)
     before = selectors.year_balance(budget_year).granted
 
+    # The board finds it on the round's meeting list.
     page = browser_page(BOARD)
-    page.goto(f"/funds/applications/{application.pk}/decide/")
+    page.goto(f"/funds/{fund.pk}/")
+    page.get_by_role("link", name="Browserrunden").first.click()
+    page.get_by_role("link", name="Mødeliste: beslut").click()
+    assert_accessible(page)
+    page.get_by_role("link", name="Lys der følger døgnet").click()
+    page.get_by_role("link", name="Beslut", exact=True).click()
     assert_accessible(page)
     page.locator("#id_budget_year").select_option(label="2026")
     page.locator("#id_reasons").fill("Direktionen følger indstillingen.")

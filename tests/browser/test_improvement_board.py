@@ -11,7 +11,8 @@ pytestmark = [pytest.mark.strategy]
 
 def test_submit_an_idea_prioritise_it_by_keyboard_and_turn_it_into_a_project(browser_page, assert_accessible):
     worker = browser_page("medarbejder@nordfjord.demo")
-    worker.goto("/ideas/new/")
+    worker.goto("/ideas/")
+    worker.get_by_role("link", name="Foreslå en idé", exact=True).click()
     assert_accessible(worker)
     worker.locator("#id_organisation").select_option(label="Hjemmepleje Nord")
     worker.locator("#id_title").fill("Fælles huskeliste i bilen")

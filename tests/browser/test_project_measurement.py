@@ -16,7 +16,8 @@ def test_a_lead_measures_a_change_and_the_board_moves_the_project_into_operation
     from fremdrift.projects.models import Project
 
     page = browser_page(LEAD)
-    page.goto("/projects/new/")
+    page.goto("/projects/")
+    page.get_by_role("link", name="Start et projekt").click()
     assert_accessible(page)
     page.select_option("select[name=organisation]", label="Plejecenter Lindely")
     page.fill("input[name=title]", "Trygge aftener")
@@ -39,10 +40,12 @@ def test_a_lead_measures_a_change_and_the_board_moves_the_project_into_operation
     page.fill("input[name=baseline_ends_on]", "2024-10-01")
     page.fill("input[name=target]", "6")
     page.click("form.narrow-form button[type=submit]")
+    page.wait_for_url("**/measurement/indicators/*/")
     indicator = project.goals.get().indicators.get()
+    assert page.url.endswith(f"/measurement/indicators/{indicator.pk}/")
 
-    # Twenty monthly values in the quick grid.
-    page.goto(f"/measurement/indicators/{indicator.pk}/enter/")
+    # Twenty monthly values in the quick grid, from the new indicator's page.
+    page.get_by_role("link", name="Indtast målinger").click()
     assert_accessible(page)
     for index, value in enumerate(VALUES):
         page.fill(f"input[name=value-{index}]", str(value))
@@ -65,7 +68,8 @@ def test_a_lead_measures_a_change_and_the_board_moves_the_project_into_operation
     assert_accessible(page)
 
     # A PDSA cycle.
-    page.goto(f"/projects/{project.pk}/pdsa/new/")
+    page.goto(f"/projects/{project.pk}/")
+    page.get_by_role("link", name="Planlæg en PDSA-cyklus").click()
     page.fill("input[name=title]", "Aftenrunde kl. 19")
     page.fill("textarea[name=prediction]", "Højst ét fald om aftenen på to uger")
     page.fill("textarea[name=plan_what]", "Runde til hver beboer: lys, sko, rollator")
@@ -74,7 +78,8 @@ def test_a_lead_measures_a_change_and_the_board_moves_the_project_into_operation
     assert_accessible(page)
 
     # The final evaluation.
-    page.goto(f"/projects/{project.pk}/evaluations/new/")
+    page.goto(f"/projects/{project.pk}/")
+    page.get_by_role("link", name="Skriv en evaluering").click()
     page.check("input[name=kind][value=final]")
     page.check("input[name=goals_reached][value=yes]")
     page.fill(
@@ -87,7 +92,8 @@ def test_a_lead_measures_a_change_and_the_board_moves_the_project_into_operation
 
     # The board moves the project into operations.
     board = browser_page(BOARD)
-    board.goto(f"/projects/{project.pk}/closing/")
+    board.goto(f"/projects/{project.pk}/")
+    board.get_by_role("link", name="Direktionens beslutning").click()
     assert_accessible(board)
     board.check("input[name=outcome][value=into_operations]")
     board.select_option("select[name=receiving_organisation]", label="Plejecenter Lindely")

@@ -28,12 +28,20 @@ def test_a_decision_and_its_grant_are_in_the_trail_with_the_reason(world, recomm
         "recommended",
         "granted",
     ]
-    ledger = AuditEntry.objects.filter(action="create", content_type__model="ledgerentry").first()
-    assert ledger is not None
+    grant = recommended.ledger_entries.get(kind="grant")
+    booked = AuditEntry.objects.get(
+        action="create", content_type__model="ledgerentry", object_id=str(grant.pk)
+    )
+    assert booked.actor == world.users[BOARD]
+    assert grant.decision == decision  # whose entry above carries the reason
 
 
 def test_a_carry_over_records_who_and_why(world, budget_year):
-    bookkeeping.carry_over(world.users[INNOVATION], budget_year=budget_year, amount="1000", reason="Til 2027")
-    entry = AuditEntry.objects.filter(content_type__model="ledgerentry").first()
+    carried = bookkeeping.carry_over(
+        world.users[INNOVATION], budget_year=budget_year, amount="1000", reason="Til 2027"
+    )
+    entry = AuditEntry.objects.get(
+        action="create", content_type__model="ledgerentry", object_id=str(carried.pk)
+    )
     assert entry.actor == world.users[INNOVATION]
     assert entry.reason == "Til 2027"
