@@ -129,7 +129,9 @@ def _book_grant(actor, *, decision, budget_year, difference, over_commitment_rea
         )
 
 
-def _decide(actor, *, step, outcome, amount, conditions, reasons, budget_year, over_commitment_reason, corrects):
+def _decide(
+    actor, *, step, outcome, amount, conditions, reasons, budget_year, over_commitment_reason, corrects
+):
     """The decision (or its correction) within the workflow step that `step` holds open."""
     application = step.obj
     body = workflow.deciding_body(step.transition)

@@ -32,18 +32,33 @@ def is_large(application) -> bool:
 DECIDED = frozenset({S.GRANTED, S.REJECTED})
 BEFORE_DECISION = frozenset({S.SUBMITTED, S.IN_REVIEW, S.RECOMMENDED})
 # The deciding body, by the action the decision needs.
-DECIDES = {"application.decide_small": DecidingBody.INNOVATION_UNIT, "application.decide_board": DecidingBody.BOARD}
+DECIDES = {
+    "application.decide_small": DecidingBody.INNOVATION_UNIT,
+    "application.decide_board": DecidingBody.BOARD,
+}
 
 
 def _decision(name, label, sources_small, sources_large, page=""):
     """The same decision twice: by the innovation unit when small, by the board when large."""
     return (
         Transition(
-            name, label, sources_small, None, "application.decide_small", condition=is_small, outcomes=DECIDED,
+            name,
+            label,
+            sources_small,
+            None,
+            "application.decide_small",
+            condition=is_small,
+            outcomes=DECIDED,
             page=page,
         ),
         Transition(
-            name, label, sources_large, None, "application.decide_board", condition=is_large, outcomes=DECIDED,
+            name,
+            label,
+            sources_large,
+            None,
+            "application.decide_board",
+            condition=is_large,
+            outcomes=DECIDED,
             page=page,
         ),
     )
@@ -58,7 +73,11 @@ APPLICATION = register(
         transitions=(
             Transition("submit", _("Submit"), frozenset({S.DRAFT}), S.SUBMITTED, "application.submit"),
             Transition(
-                "withdraw", _("Withdraw"), frozenset({S.DRAFT}) | BEFORE_DECISION, S.WITHDRAWN, "application.withdraw"
+                "withdraw",
+                _("Withdraw"),
+                frozenset({S.DRAFT}) | BEFORE_DECISION,
+                S.WITHDRAWN,
+                "application.withdraw",
             ),
             Transition(
                 "return_for_revision",
@@ -76,10 +95,16 @@ APPLICATION = register(
             ),
             Transition("review", _("Review"), frozenset({S.IN_REVIEW}), S.IN_REVIEW, "application.review"),
             Transition(
-                "recommend", _("Recommend"), BEFORE_DECISION, S.RECOMMENDED, "application.recommend",
+                "recommend",
+                _("Recommend"),
+                BEFORE_DECISION,
+                S.RECOMMENDED,
+                "application.recommend",
                 page="funding:recommend",
             ),
-            *_decision("decide", _("Decide"), BEFORE_DECISION, frozenset({S.RECOMMENDED}), page="funding:decide"),
+            *_decision(
+                "decide", _("Decide"), BEFORE_DECISION, frozenset({S.RECOMMENDED}), page="funding:decide"
+            ),
             *_decision("correct_decision", _("Correct the decision"), DECIDED, DECIDED),
         ),
     )
