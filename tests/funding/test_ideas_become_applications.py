@@ -39,3 +39,17 @@ def test_a_missing_fund_is_a_message_not_an_error(client_for, world):
     idea = Idea.objects.filter(organisation=world.organisations["Hjemmepleje Nord"]).first()
     response = client_for("medarbejder@nordfjord.demo").post(reverse("funding:from_idea", args=[idea.pk]), {})
     assert response.status_code == 302 and not Application.objects.filter(idea=idea).exists()
+
+
+def test_the_idea_page_lists_a_draft_only_for_those_who_may_see_it(client, client_for, world):
+    from fremdrift.funding import applications
+
+    idea = Idea.objects.filter(organisation=world.organisations["Hjemmepleje Nord"]).first()
+    fund = Fund.objects.get(name="Innovationspuljen")
+    draft = applications.application_from_idea(world.users["medarbejder@nordfjord.demo"], idea=idea, fund=fund)
+    link = reverse("funding:application", args=[draft.pk])
+    idea_page = reverse("ideas:detail", args=[idea.pk])
+    assert link in client_for("medarbejder@nordfjord.demo").get(idea_page).content.decode()
+    # The quality consultant sees the idea, but not the draft application that grew from it.
+    client.logout()
+    assert link not in client_for("kvalitet@nordfjord.demo").get(idea_page).content.decode()

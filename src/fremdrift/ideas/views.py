@@ -149,9 +149,12 @@ def idea_detail(request, pk):
             "move_form": MoveForm(targets=workflow.targets(idea)),
             "comment_form": CommentForm(),
             "to_plan_form": ToPlanForm(plans=plans) if plans.exists() else None,
-            "projects": list(idea.projects.all()),
+            # What grew from the idea, as far as the user may see it.
+            "projects": list(access.narrow(idea.projects.all(), request.user, "project.view")),
             "pdsa_cycles": list(idea.pdsa_cycles.order_by("pk")),
-            "applications": list(idea.applications.select_related("fund")),
+            "applications": list(
+                access.narrow(idea.applications.select_related("fund"), request.user, "application.view")
+            ),
             "may_make_project": access.has_permission(request.user, "project.create", idea.organisation),
             **selectors.idea_page(idea),
         },

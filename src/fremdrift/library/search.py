@@ -133,7 +133,10 @@ def visible_documents(user):
     documents = SearchDocument.objects.all()
     if access.is_platform_admin(user):
         return documents
-    return documents.filter(Q(is_public=True) | Q(organisation__in=access.visible_organisations(user)))
+    # The same rule as the library's list (`selectors.visible_cases`): published, or the user's own.
+    return documents.filter(
+        Q(is_public=True) | Q(organisation__in=access.visible_organisations(user, "case.view"))
+    )
 
 
 def search(user, query: str, *, limit: int = 20, filters: dict | None = None) -> list[Hit]:
