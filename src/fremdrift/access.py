@@ -180,6 +180,8 @@ class Relation:
     holds: Callable  # (user, obj) -> bool, for one object
     filter: Callable  # (user) -> Q on the model, for a queryset
     refusal: str = ""  # shown when only this relation could have allowed
+    # Only the person themself, never on their behalf: not even a platform administrator.
+    personal: bool = False
 
 
 def is_applicant(user, application) -> bool:
@@ -245,6 +247,16 @@ RELATIONS = [
         _below_fund_owner,
         _below_fund_owner_filter,
     ),
+    # A reviewer scores, and declares conflicts of interest, only in their own assignment.
+    Relation(
+        "funding.reviewassignment",
+        frozenset({"review.write"}),
+        gettext_lazy("You are the assigned reviewer."),
+        lambda user, assignment: assignment.reviewer_id == user.pk,
+        lambda user: Q(reviewer=user),
+        refusal=gettext_lazy("This review is assigned to someone else."),
+        personal=True,
+    ),
     Relation(
         "projects.project",
         frozenset({"project.view", "project.edit"}),
@@ -307,9 +319,14 @@ def has_permission(user, action: str, target) -> Permission:
         return Permission(True, _("It is published."))
     if not user.is_authenticated:
         return Permission(False, _("You must log in."))
+    relations = relations_for(type(target), action)
+    if relations and all(relation.personal for relation in relations) and not RULES.get(action):
+        holding = next((relation for relation in relations if relation.holds(user, target)), None)
+        return (
+            Permission(True, str(holding.reason)) if holding else Permission(False, str(relations[0].refusal))
+        )
     if is_platform_admin(user):
         return Permission(True, _("You are a platform administrator."))
-    relations = relations_for(type(target), action)
     for relation in relations:
         if relation.holds(user, target):
             return Permission(True, str(relation.reason))

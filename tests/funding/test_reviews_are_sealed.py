@@ -112,3 +112,14 @@ def test_the_round_page_shows_no_scores_to_reviewers(client_for, world):
     url = reverse("funding:round", args=[Round.objects.get(name="Efterår 2026").pk])
     assert "70,0" not in client_for(REVIEWER2).get(url).content.decode()  # the first reviewer's score
     assert "70,0" in client_for(BOARD).get(url).content.decode()
+
+
+def test_nobody_scores_or_declares_on_a_reviewer_s_behalf(world, in_review):
+    application, first, _second = in_review
+    platform = world.users["platform@fremdrift.demo"]
+    with pytest.raises(access.NotAllowed):
+        assessment.submit_review(platform, assignment=first, scores=scores_for(application))
+    with pytest.raises(access.NotAllowed):
+        assessment.declare_conflict(platform, assignment=first, has_conflict=True, note="Min svoger")
+    first.refresh_from_db()
+    assert first.has_conflict is False and not hasattr(first, "review")

@@ -39,8 +39,7 @@ def assign_reviewer(actor, *, application, reviewer, reason="") -> ReviewAssignm
 @audit.service
 @transaction.atomic
 def declare_conflict(actor, *, assignment, has_conflict: bool, note="", reason="") -> ReviewAssignment:
-    if assignment.reviewer_id != actor.pk:
-        refuse(_("Only the assigned reviewer declares their own conflicts of interest."))
+    access.require(actor, "review.write", assignment)
     assignment = ReviewAssignment.objects.select_for_update().get(pk=assignment.pk)
     review = getattr(assignment, "review", None)
     if review is not None and review.submitted_at is not None:
@@ -60,8 +59,7 @@ def submit_review(actor, *, assignment, scores: dict, comment="", submit=True, r
     the review is saved, still sealed; submitted, it can no longer change."""
     application = assignment.application
     access.require(actor, "application.review", application.fund)
-    if assignment.reviewer_id != actor.pk:
-        refuse(_("This review is assigned to someone else."))
+    access.require(actor, "review.write", assignment)
     application = engine.begin(actor, application, "review").obj  # scoring leaves the state as it is
     assignment = ReviewAssignment.objects.select_for_update().get(pk=assignment.pk)
     if assignment.has_conflict is None:
