@@ -109,6 +109,15 @@ FUND_SIDE_ACTIONS = frozenset(
 # model -> (the related object whose organisation counts, the actions this applies to)
 ROLE_SCOPES = {"funding.application": ("fund", FUND_SIDE_ACTIONS)}
 
+# Objects that belong to another: permission is asked of their owner (the first one set), with the
+# owner's action. model -> ((owner attribute, {action: the owner's action}), ...)
+OWNED_BY = {
+    "projects.pdsacycle": (
+        ("project", {"pdsa.edit": "project.edit", "pdsa.view": "project.view"}),
+        ("idea", {"pdsa.edit": "idea.move", "pdsa.view": "idea.view"}),
+    ),
+}
+
 # What seeing an object takes: without it a detail page is a 404, with it a 403.
 VIEW_ACTIONS = {
     "projects.project": "project.view",
@@ -319,6 +328,10 @@ def has_permission(user, action: str, target) -> Permission:
         return Permission(True, _("It is published."))
     if not user.is_authenticated:
         return Permission(False, _("You must log in."))
+    for attribute, actions in OWNED_BY.get(_label(target), ()):
+        owner = getattr(target, attribute)
+        if owner is not None and action in actions:
+            return has_permission(user, actions[action], owner)
     relations = relations_for(type(target), action)
     if relations and all(relation.personal for relation in relations) and not RULES.get(action):
         holding = next((relation for relation in relations if relation.holds(user, target)), None)

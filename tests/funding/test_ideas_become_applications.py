@@ -46,7 +46,9 @@ def test_the_idea_page_lists_a_draft_only_for_those_who_may_see_it(client, clien
 
     idea = Idea.objects.filter(organisation=world.organisations["Hjemmepleje Nord"]).first()
     fund = Fund.objects.get(name="Innovationspuljen")
-    draft = applications.application_from_idea(world.users["medarbejder@nordfjord.demo"], idea=idea, fund=fund)
+    draft = applications.application_from_idea(
+        world.users["medarbejder@nordfjord.demo"], idea=idea, fund=fund
+    )
     link = reverse("funding:application", args=[draft.pk])
     idea_page = reverse("ideas:detail", args=[idea.pk])
     assert link in client_for("medarbejder@nordfjord.demo").get(idea_page).content.decode()

@@ -280,12 +280,11 @@ PDSA_FIELDS = (
 )
 
 
-def _require_pdsa_edit(actor, *, project=None, idea=None):
-    if project is not None:
-        access.require(actor, "project.edit", project)
-        _require_open(project)
-    else:
-        access.require(actor, "idea.move", idea)
+def _require_pdsa_edit(actor, cycle):
+    """A cycle is written by whoever may edit its project (while open) or move its idea."""
+    access.require(actor, "pdsa.edit", cycle)
+    if cycle.project is not None:
+        _require_open(cycle.project)
 
 
 @audit.service
@@ -294,7 +293,7 @@ def start_pdsa(actor, *, project=None, idea=None, previous=None, reason="", **fi
     """A new test of change; with `previous`, the next cycle of a ramp."""
     if (project is None) == (idea is None):
         raise ValidationError(_("A PDSA cycle belongs to a project or to an idea."))
-    _require_pdsa_edit(actor, project=project, idea=idea)
+    _require_pdsa_edit(actor, PdsaCycle(project=project, idea=idea))
     if previous is not None and (
         previous.project_id != getattr(project, "pk", None) or previous.idea_id != getattr(idea, "pk", None)
     ):
@@ -313,7 +312,7 @@ def start_pdsa(actor, *, project=None, idea=None, previous=None, reason="", **fi
 @transaction.atomic
 def update_pdsa(actor, *, cycle, fields: dict, version, reason="") -> PdsaCycle:
     cycle = PdsaCycle.objects.select_for_update().get(pk=cycle.pk)
-    _require_pdsa_edit(actor, project=cycle.project, idea=cycle.idea)
+    _require_pdsa_edit(actor, cycle)
     if cycle.stage == PdsaStage.DONE:
         raise ValidationError(_("The cycle is closed. Start the next cycle instead."))
     _check_version(cycle, version, _("this PDSA cycle"))
@@ -333,25 +332,18 @@ def update_pdsa(actor, *, cycle, fields: dict, version, reason="") -> PdsaCycle:
 @transaction.atomic
 def advance_pdsa(actor, *, cycle, reason="") -> PdsaCycle:
     """Plan → do → study → act → done; each step needs its part written first."""
-    cycle = PdsaCycle.objects.select_for_update().get(pk=cycle.pk)
-    _require_pdsa_edit(actor, project=cycle.project, idea=cycle.idea)
-    step = workflow.pdsa_step(cycle.stage)
-    if step is None:
-        raise ValidationError(_("The cycle is already closed."))
-    missing = {name: _("Fill this in first.") for name in step.requires if not getattr(cycle, name)}
+    step = engine.begin(actor, cycle, "advance")
+    cycle = step.obj
+    _require_pdsa_edit(actor, cycle)
+    missing = {
+        name: _("Fill this in first.")
+        for name in workflow.PDSA_REQUIRES[step.before]
+        if not getattr(cycle, name)
+    }
     if missing:
         raise ValidationError(missing)
-    old = cycle.stage
-    cycle.stage = step.target
     cycle.version += 1
-    cycle.save()
-    audit.record(
-        "transition",
-        cycle,
-        changes={"before": {"stage": old}, "after": {"stage": step.target}},
-        reason=reason,
-    )
-    return cycle
+    return step.finish(reason=reason)
 
 
 # --- progress ------------------------------------------------------------------------------------

@@ -379,7 +379,7 @@ def pdsa(request, pk):
             "project": project,
             "idea": idea,
             "form": form,
-            "step": workflow.pdsa_step(cycle.stage),
+            "step": workflow.PDSA.transition("advance", cycle),
             "ramp": _ramp(cycle),
             "may_edit": may_edit,
             "chart": chart,

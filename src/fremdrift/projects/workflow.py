@@ -5,8 +5,6 @@ decisions are transitions too, taken on the closing page: into operations, sprea
 the project; extend sends it back to running with a new end date.
 """
 
-from dataclasses import dataclass
-
 from django.utils.translation import gettext_lazy as _
 
 from fremdrift.core.workflow import Transition, Workflow, register
@@ -66,21 +64,29 @@ FINISHED_STATES = frozenset({S.EVALUATING, S.CLOSED})
 # --- PDSA: plan → do → study → act → done --------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class PdsaStep:
-    source: str
-    target: str
-    label: str
-    requires: tuple[str, ...]  # fields that must be filled before the step
+def _advance(source, target, label):
+    return Transition("advance", label, frozenset({source}), target, "pdsa.edit")
 
 
-PDSA_STEPS = [
-    PdsaStep(P.PLAN, P.DO, _("Plan made: start the test"), ("title", "prediction", "plan_what")),
-    PdsaStep(P.DO, P.STUDY, _("Test done: study it"), ("what_happened",)),
-    PdsaStep(P.STUDY, P.ACT, _("Studied: decide what to do"), ("study",)),
-    PdsaStep(P.ACT, P.DONE, _("Close the cycle"), ("act",)),
-]
-
-
-def pdsa_step(stage: str) -> PdsaStep | None:
-    return next((step for step in PDSA_STEPS if step.source == stage), None)
+PDSA = register(
+    Workflow(
+        name="pdsa",
+        model="projects.pdsacycle",
+        field="stage",
+        states=dict(P.choices),
+        refusal=_("The cycle is already closed."),
+        transitions=(
+            _advance(P.PLAN, P.DO, _("Plan made: start the test")),
+            _advance(P.DO, P.STUDY, _("Test done: study it")),
+            _advance(P.STUDY, P.ACT, _("Studied: decide what to do")),
+            _advance(P.ACT, P.DONE, _("Close the cycle")),
+        ),
+    )
+)
+# What must be written before a cycle leaves each stage.
+PDSA_REQUIRES = {
+    P.PLAN: ("title", "prediction", "plan_what"),
+    P.DO: ("what_happened",),
+    P.STUDY: ("study",),
+    P.ACT: ("act",),
+}
