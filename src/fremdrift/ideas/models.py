@@ -199,6 +199,12 @@ class LearningReview(models.Model):
         _("what happened"), help_text=NO_CITIZEN_DATA, validators=[no_person_numbers]
     )
     follow_up_on = models.DateField(_("follow up on"), null=True, blank=True)
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=list(workflow.LEARNING_STATES.items()),
+        default=workflow.INVESTIGATING,
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -206,10 +206,27 @@ def create_learning_review(
     return review
 
 
+def _require_open_review(actor, review):
+    access.require(actor, "learning_review.edit", review)
+    if review.status == workflow.FOLLOWED_UP:
+        raise ValidationError(_("The learning review is closed; reopen it to change it."))
+
+
+@audit.service
+@transaction.atomic
+def take_review_step(actor, *, review, name, reason=""):
+    """Act on the causes found (once both causes and actions are written down), close the review
+    when it has been followed up, or reopen it (`workflow.LEARNING_REVIEW`)."""
+    step = engine.begin(actor, review, name)
+    if name == "act" and not (step.obj.causes.exists() and step.obj.actions.exists()):
+        raise ValidationError(_("Write down at least one cause and one action first."))
+    return step.finish(reason=reason)
+
+
 @audit.service
 @transaction.atomic
 def add_cause(actor, *, review, category, description, reason=""):
-    access.require(actor, "learning_review.edit", review)
+    _require_open_review(actor, review)
     cause = LearningCause(review=review, category=category, description=description)
     cause.full_clean()
     cause.save()
@@ -219,7 +236,7 @@ def add_cause(actor, *, review, category, description, reason=""):
 @audit.service
 @transaction.atomic
 def add_action(actor, *, review, description, responsible="", due_on=None, action_plan_row=None, reason=""):
-    access.require(actor, "learning_review.edit", review)
+    _require_open_review(actor, review)
     if action_plan_row is not None:
         access.require(actor, "action_plan.view", action_plan_row)
         row_org = action_plan_row.plan.organisation

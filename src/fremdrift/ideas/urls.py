@@ -20,4 +20,5 @@ urlpatterns = [
     path("learning/", views.review_list, name="reviews"),
     path("learning/new/", views.review_create, name="review_create"),
     path("learning/<int:pk>/", views.review_detail, name="review"),
+    path("learning/<int:pk>/step/<slug:name>/", views.review_step, name="review_step"),
 ]

@@ -329,11 +329,31 @@ def review_create(request):
 
 
 @login_required
+@require_POST
+def review_step(request, pk, name):
+    review = access.get_for(request.user, "learning_review.view", LearningReview.objects.all(), pk=pk)
+    try:
+        review = services.take_review_step(
+            request.user, review=review, name=name, reason=request.POST.get("reason", "")
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            _("The learning review is now: %(status)s.") % {"status": review.get_status_display().lower()},
+        )
+    return redirect("ideas:review", pk=pk)
+
+
+@login_required
 def review_detail(request, pk):
     review = access.get_for(
         request.user, "learning_review.view", LearningReview.objects.select_related("organisation"), pk=pk
     )
-    may_edit = access.has_permission(request.user, "learning_review.edit", review)
+    may_edit = bool(access.has_permission(request.user, "learning_review.edit", review)) and (
+        review.status != workflow.FOLLOWED_UP
+    )
     rows = access.narrow(
         ActionPlanRow.objects.filter(
             plan__organisation_id__in=review.organisation.ancestor_ids

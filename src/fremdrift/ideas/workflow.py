@@ -1,7 +1,8 @@
-"""The improvement board's columns and the moves between them, as data in the process engine.
+"""The improvement board's columns and the moves between them, and the course of a learning review,
+as data in the process engine.
 
-Each move is a transition named after the column it leads to. The service takes it through the
-engine; the board asks it which "move to" options each card offers; tests walk it.
+Each move on the board is a transition named after the column it leads to. The services take them
+through the engine; the board asks which "move to" options each card offers; tests walk both.
 """
 
 from django.utils.translation import gettext_lazy as _
@@ -55,3 +56,45 @@ def choices():
 def targets(idea) -> list[tuple[str, str]]:
     """(state, label) the idea may move to, in board order."""
     return IDEA.targets(idea)
+
+
+# --- learning reviews: find the causes, act on them, follow up ------------------------------------
+
+INVESTIGATING = "investigating"
+ACTING = "acting"
+FOLLOWED_UP = "followed_up"
+
+LEARNING_STATES = {
+    INVESTIGATING: _("Finding the causes"),
+    ACTING: _("Acting on it"),
+    FOLLOWED_UP: _("Followed up"),
+}
+
+LEARNING_REVIEW = register(
+    Workflow(
+        name="learning_review",
+        model="ideas.learningreview",
+        states=LEARNING_STATES,
+        step_url="ideas:review_step",
+        refusal=_("This cannot be done while the learning review is %(status)s."),
+        transitions=(
+            Transition(
+                "act",
+                _("Causes found: act on them"),
+                frozenset({INVESTIGATING}),
+                ACTING,
+                "learning_review.edit",
+            ),
+            Transition(
+                "follow_up",
+                _("Followed up: close the review"),
+                frozenset({ACTING}),
+                FOLLOWED_UP,
+                "learning_review.edit",
+            ),
+            Transition(
+                "reopen", _("Reopen the review"), frozenset({FOLLOWED_UP}), ACTING, "learning_review.edit"
+            ),
+        ),
+    )
+)
