@@ -418,6 +418,35 @@ def may_make_project_from(user, application) -> Permission:
     )
 
 
+# Actions on the installation as a whole, for platform administrators only, with the refusal.
+PLATFORM_ACTIONS = {
+    "organisation.create_top_level": gettext_lazy(
+        "Only a platform administrator can add a top-level organisation."
+    ),
+    "person.erase": gettext_lazy("Only a platform administrator can erase a person."),
+}
+
+
+def require_platform_admin(user, action: str) -> Permission:
+    if not is_platform_admin(user):
+        raise NotAllowed(Permission(False, str(PLATFORM_ACTIONS[action])))
+    return Permission(True, _("You are a platform administrator."))
+
+
+def narrow_reviews(reviews, user, application):
+    """An application's reviews as the user may read them: submitted ones for those who read reviews
+    on the fund, and their own; a reviewer's own always, the others' only once their own is submitted
+    (so nobody scores after reading another's); nothing for anyone else, applicants included."""
+    if has_permission(user, "review.read", application.fund):
+        return reviews.filter(Q(submitted_at__isnull=False) | Q(assignment__reviewer=user))
+    own = reviews.filter(assignment__reviewer=user).first() if user.is_authenticated else None
+    if own is None:
+        return reviews.none()
+    if own.submitted_at is None:
+        return reviews.filter(pk=own.pk)
+    return reviews.filter(Q(submitted_at__isnull=False) | Q(pk=own.pk))
+
+
 def may_somewhere(user, action: str) -> bool:
     """Whether the user may take the action in at least one organisation (for menus)."""
     if is_platform_admin(user):

@@ -8,7 +8,7 @@ author.
 from collections import defaultdict
 from decimal import Decimal
 
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 
 from fremdrift import access
 from fremdrift.organisations.roles import Role
@@ -58,20 +58,11 @@ def is_applicant(user, application) -> bool:
 
 
 def visible_reviews(user, application):
-    """Submitted reviews for those who read reviews on the fund; for a reviewer, their own review
-    always and the others' only after submitting their own. Never anything for applicants."""
+    """The application's reviews the user may read (`access.narrow_reviews`)."""
     reviews = Review.objects.filter(assignment__application=application).select_related(
         "assignment__reviewer"
     )
-    reviews = reviews.prefetch_related("scores__criterion")
-    if access.has_permission(user, "review.read", application.fund):
-        return reviews.filter(Q(submitted_at__isnull=False) | Q(assignment__reviewer=user))
-    own = reviews.filter(assignment__reviewer=user).first()
-    if own is None:
-        return reviews.none()
-    if own.submitted_at is None:
-        return reviews.filter(pk=own.pk)
-    return reviews.filter(Q(submitted_at__isnull=False) | Q(pk=own.pk))
+    return access.narrow_reviews(reviews.prefetch_related("scores__criterion"), user, application)
 
 
 def application_list_for(user):

@@ -120,10 +120,7 @@ def confirm_contact(actor, *, contact: CaseContact, reason: str = "") -> CaseCon
 @transaction.atomic
 def erase_person(actor, *, name: str = "", email: str = "", reason: str = "") -> int:
     """Delete a person's contact data from every case at once (GDPR erasure). Returns how many."""
-    if not access.is_platform_admin(actor):
-        raise access.NotAllowed(
-            access.Permission(False, _("Only a platform administrator can erase a person."))
-        )
+    access.require_platform_admin(actor, "person.erase")
     if not (name or email):
         raise ValidationError(_("Give the person's name or e-mail address."))
     contacts = CaseContact.objects.all()

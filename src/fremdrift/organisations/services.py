@@ -14,10 +14,7 @@ from .roles import Role
 @transaction.atomic
 def create_organisation(actor, *, name: str, kind: str, parent: Organisation | None, country: str = "DK"):
     if parent is None:
-        if not access.is_platform_admin(actor):
-            raise access.NotAllowed(
-                access.Permission(False, _("Only a platform administrator can add a top-level organisation."))
-            )
+        access.require_platform_admin(actor, "organisation.create_top_level")
     else:
         access.require(actor, "organisation.manage", parent)
     organisation = Organisation(
