@@ -79,6 +79,8 @@ RULES: dict[str, frozenset[Role]] = {
     "project.portfolio": frozenset({Role.INNOVATION_UNIT, Role.BOARD_MEMBER}),
     # --- library ---
     "knowledge.write": EVERY_ROLE,
+    # Taking a knowledge post down again: its author (`RELATIONS`) or the organisation's moderators.
+    "knowledge.withdraw": frozenset({Role.INNOVATION_UNIT, Role.ORG_ADMIN}),
     "case.view": EVERY_ROLE,
     "case.edit": frozenset(
         {Role.PROJECT_LEAD, Role.INNOVATION_UNIT, Role.QUALITY_CONSULTANT, Role.ORG_ADMIN}
@@ -267,6 +269,13 @@ RELATIONS = [
         personal=True,
     ),
     Relation(
+        "library.knowledgepost",
+        frozenset({"knowledge.withdraw"}),
+        gettext_lazy("You wrote it."),
+        lambda user, post: post.author_id == user.pk,
+        lambda user: Q(author=user),
+    ),
+    Relation(
         "projects.project",
         frozenset({"project.view", "project.edit"}),
         gettext_lazy("You lead this project."),
@@ -345,7 +354,11 @@ def has_permission(user, action: str, target) -> Permission:
             return Permission(True, str(relation.reason))
     if not RULES.get(action) and relations and relations[0].refusal:
         return Permission(False, str(relations[0].refusal))
-    return _by_role(user, action, organisation_of(target, action))
+    organisation = organisation_of(target, action)
+    if organisation is None:
+        # Shared by the installation itself (imported): only a platform administrator acts on it.
+        return Permission(False, _("Only a platform administrator can do this."))
+    return _by_role(user, action, organisation)
 
 
 def require(user, action: str, target) -> Permission:

@@ -49,3 +49,32 @@ def test_anonymous_visitors_read_but_cannot_comment(client, world):
     response = client.post(reverse("library:comment", args=[post.pk]), {"text": "spam"})
     assert response.status_code == 302 and "login" in response["Location"]
     assert not post.comments.exists()
+
+
+def test_the_author_or_the_innovation_unit_withdraws_a_post_and_it_leaves_page_and_search(client_for, world):
+    from django.contrib.auth.models import AnonymousUser
+
+    from fremdrift import access
+    from fremdrift.library import search, services
+
+    author = world.users["medarbejder@nordfjord.demo"]
+    post = services.write_knowledge_post(
+        author,
+        organisation=world.organisations["Hjemmepleje Nord"],
+        kind="experience",
+        title="Gåture efter frokost",
+        text="Beboerne sover bedre om natten efter en gåtur.",
+    )
+    for email in ("projektleder@nordfjord.demo", "projektleder@solund.demo", "admin@solund.demo"):
+        with pytest.raises(access.NotAllowed):
+            services.take_post_step(world.users[email], post=post, name="withdraw")
+    page = reverse("library:knowledge")
+    step = reverse("library:knowledge_step", args=[post.pk, "withdraw"])
+    assert [hit.title for hit in search.search(AnonymousUser(), "gåtur")] == ["Gåture efter frokost"]
+    assert step in client_for("innovation@nordfjord.demo").get(page).content.decode()
+    assert step not in client_for("projektleder@nordfjord.demo").get(page).content.decode()
+    assert client_for("medarbejder@nordfjord.demo").post(step).status_code == 302
+    post.refresh_from_db()
+    assert post.status == "withdrawn"
+    assert "Gåture efter frokost" not in client_for("medarbejder@nordfjord.demo").get(page).content.decode()
+    assert not search.search(AnonymousUser(), "gåtur")

@@ -58,7 +58,6 @@ def import_document(document: records.ParsedDocument) -> ImportReport:
                     "title": post.title[:300],
                     "text": post.text,
                     "source": pool_name,
-                    "is_published": True,
                 },
             )
             if changed:

@@ -169,6 +169,11 @@ class Nomination(models.Model):
         return f"{self.prize} {self.year or ''}: {self.get_standing_display()}"
 
 
+class KnowledgePostStatus(models.TextChoices):
+    PUBLISHED = "published", _("Published")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
 class KnowledgePost(models.Model):
     """Experience, a preliminary result, a dead end or advice, on a theme or a case."""
 
@@ -203,7 +208,9 @@ class KnowledgePost(models.Model):
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    is_published = models.BooleanField(_("published"), default=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=KnowledgePostStatus.choices, default=KnowledgePostStatus.PUBLISHED
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -213,6 +220,10 @@ class KnowledgePost(models.Model):
 
     def __str__(self):
         return self.title
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == KnowledgePostStatus.PUBLISHED
 
 
 class KnowledgeComment(models.Model):

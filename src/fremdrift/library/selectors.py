@@ -4,7 +4,7 @@ from django.db.models import Count, Q
 
 from fremdrift import access
 
-from .models import Case, CaseStatus, Reuse
+from .models import Case, CaseStatus, KnowledgePostStatus, Reuse
 
 
 def visible_cases(user):
@@ -25,7 +25,7 @@ def case_page(user, case: Case) -> dict:
         "hidden_contacts": case.contacts.count() - len(contacts),
         "nominations": list(case.nominations.all()),
         "reuses": list(case.reuses.select_related("organisation").order_by("started_at")),
-        "knowledge_posts": list(case.knowledge_posts.filter(is_published=True)),
+        "knowledge_posts": list(case.knowledge_posts.filter(status=KnowledgePostStatus.PUBLISHED)),
         "adopting_organisations": adopting_organisations(user, case),
     }
 

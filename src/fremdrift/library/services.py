@@ -157,6 +157,15 @@ def write_knowledge_post(
 
 @audit.service
 @transaction.atomic
+def take_post_step(actor, *, post: KnowledgePost, name: str, reason: str = "") -> KnowledgePost:
+    """Withdraw a knowledge post (`workflow.KNOWLEDGE_POST`): it leaves the page and the search."""
+    post = engine.begin(actor, post, name).finish(reason=reason)
+    search.index_knowledge_post(post)
+    return post
+
+
+@audit.service
+@transaction.atomic
 def comment_on_post(actor, *, post: KnowledgePost, text: str, reason: str = "") -> KnowledgeComment:
     if not actor.is_authenticated:
         raise access.NotAllowed(access.Permission(False, _("You must log in.")))

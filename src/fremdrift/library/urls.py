@@ -14,6 +14,7 @@ urlpatterns = [
     path("reuse/", views.reuse_overview, name="overview"),
     path("knowledge/", views.knowledge, name="knowledge"),
     path("knowledge/<int:pk>/comment/", views.comment, name="comment"),
+    path("knowledge/<int:pk>/step/<slug:name>/", views.knowledge_step, name="knowledge_step"),
     path("open-data/cases.json", views.open_data, {"format": "json"}, name="open_data_json"),
     path("open-data/cases.csv", views.open_data, {"format": "csv"}, name="open_data_csv"),
 ]

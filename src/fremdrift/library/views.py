@@ -11,7 +11,7 @@ from fremdrift import access
 
 from . import export, selectors, services
 from .forms import AdoptForm, CommentForm, KnowledgePostForm, ReuseProgressForm, SearchForm
-from .models import Case, KnowledgePost, Reuse
+from .models import Case, KnowledgePost, KnowledgePostStatus, Reuse
 from .search import search, similar_cases
 
 
@@ -113,7 +113,7 @@ def reuse_overview(request):
 
 def knowledge(request):
     posts = (
-        KnowledgePost.objects.filter(is_published=True)
+        KnowledgePost.objects.filter(status=KnowledgePostStatus.PUBLISHED)
         .select_related("author", "project", "organisation")
         .prefetch_related("comments__author")
         .order_by("theme", "kind", "pk")
@@ -143,8 +143,21 @@ def knowledge(request):
 
 @login_required
 @require_POST
+def knowledge_step(request, pk, name):
+    post = get_object_or_404(KnowledgePost.objects.filter(status=KnowledgePostStatus.PUBLISHED), pk=pk)
+    try:
+        services.take_post_step(request.user, post=post, name=name, reason=request.POST.get("reason", ""))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The post was withdrawn."))
+    return redirect("library:knowledge")
+
+
+@login_required
+@require_POST
 def comment(request, pk):
-    post = get_object_or_404(KnowledgePost.objects.filter(is_published=True), pk=pk)
+    post = get_object_or_404(KnowledgePost.objects.filter(status=KnowledgePostStatus.PUBLISHED), pk=pk)
     form = CommentForm(request.POST)
     if form.is_valid():
         services.comment_on_post(request.user, post=post, text=form.cleaned_data["text"])

@@ -1,7 +1,9 @@
-"""The case workflow as data, in the process engine: a case is written as a draft, sent to its
-organisation for approval, published by the approver, and withdrawn when it no longer holds.
+"""The library's workflows as data, in the process engine.
 
-Imported cases belong to no organisation and are published on import; they take no steps here.
+A case is written as a draft, sent to its organisation for approval, published by the approver, and
+withdrawn when it no longer holds; imported cases belong to no organisation and are published on
+import, so they take no steps here. A knowledge post is published when written, and withdrawn by
+its author or its organisation's innovation unit.
 """
 
 from django.utils.translation import gettext_lazy as _
@@ -9,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from fremdrift.core.workflow import Transition, Workflow, register
 
 from .models import CaseStatus as S
+from .models import KnowledgePostStatus
 
 
 def _has_organisation(case) -> bool:
@@ -54,6 +57,25 @@ CASE = register(
                 S.WITHDRAWN,
                 "case.publish",
                 condition=_has_organisation,
+            ),
+        ),
+    )
+)
+
+KNOWLEDGE_POST = register(
+    Workflow(
+        name="knowledge_post",
+        model="library.knowledgepost",
+        states=dict(KnowledgePostStatus.choices),
+        step_url="library:knowledge_step",
+        refusal=_("This cannot be done while the post is %(status)s."),
+        transitions=(
+            Transition(
+                "withdraw",
+                _("Withdraw the post"),
+                frozenset({KnowledgePostStatus.PUBLISHED}),
+                KnowledgePostStatus.WITHDRAWN,
+                "knowledge.withdraw",
             ),
         ),
     )
