@@ -53,7 +53,7 @@ class Project(models.Model):
     criteria = models.ManyToManyField(
         "funding.Criterion", verbose_name=_("bottom lines served"), blank=True, related_name="projects"
     )
-    bottom_lines = models.TextField(_("how the project serves the bottom lines"), blank=True)
+    criteria_how = models.TextField(_("how the project serves the bottom lines"), blank=True)
     # 3. Goals: Goal rows below, each with indicators in the measurement app.
     # 4. Activities and resources
     activities = models.TextField(_("activities"), blank=True)

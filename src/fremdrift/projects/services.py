@@ -38,7 +38,7 @@ ZERO = Decimal("0")
 PARTS = {
     "basics": ("title", "starts_on", "ends_on", "budget"),
     "challenge": ("challenge",),
-    "bottom_lines": ("bottom_lines",),
+    "bottom_lines": ("criteria_how",),
     "activities": ("activities", "resources"),
     "evaluation": ("evaluation_plan",),
     "spread": ("spread_plan",),
@@ -152,7 +152,7 @@ def project_from_application(actor, *, application, reason="") -> Project:
         organisation=application.organisation,
         title=application.title,
         challenge=application.challenge,
-        bottom_lines=application.criteria_how,
+        criteria_how=application.criteria_how,
         activities=application.activities,
         resources=application.resources,
         evaluation_plan=application.evaluation_plan,
