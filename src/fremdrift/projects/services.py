@@ -149,24 +149,15 @@ def project_from_application(actor, *, application, reason="") -> Project:
     if decision is None or decision.outcome != DecisionOutcome.GRANTED:
         raise ValidationError(_("Only a granted application becomes a project."))
     project = Project.objects.create(
+        **application.description(),
         organisation=application.organisation,
-        title=application.title,
-        challenge=application.challenge,
-        criteria_how=application.criteria_how,
-        activities=application.activities,
-        resources=application.resources,
-        evaluation_plan=application.evaluation_plan,
-        spread_plan=application.spread_plan,
         project_lead=application.project_lead,
-        starts_on=application.starts_on,
-        ends_on=application.ends_on,
         budget=decision.amount + application.co_financing,
         conditions=decision.conditions,
         application=application,
         fund=application.fund,
     )
-    project.criteria.set(application.criteria.all())
-    project.themes.set(application.themes.all())
+    application.copy_choices_to(project)
     for position, source_goal in enumerate(application.goals.prefetch_related("indicators"), start=1):
         goal = Goal.objects.create(project=project, description=source_goal.description, position=position)
         for number, source in enumerate(source_goal.indicators.all(), start=1):
