@@ -129,6 +129,10 @@ def project_from_idea(actor, *, idea, reason="") -> Project:
     return project
 
 
+# What an application's indicator carries into the project's: the same names on both sides.
+INDICATOR_TAKEN_OVER = ("name", "definition", "unit", "baseline", "target", "data_collection")
+
+
 @audit.service
 @transaction.atomic
 def project_from_application(actor, *, application, reason="") -> Project:
@@ -164,12 +168,7 @@ def project_from_application(actor, *, application, reason="") -> Project:
             lower_is_better = source.baseline is not None and source.target < source.baseline
             Indicator.objects.create(
                 goal=goal,
-                name=source.name,
-                definition=source.definition,
-                unit=source.unit,
-                baseline_value=source.baseline,
-                target=source.target,
-                data_collection=source.data_collection,
+                **{name: getattr(source, name) for name in INDICATOR_TAKEN_OVER},
                 direction=Direction.DOWN if lower_is_better else Direction.UP,
                 owner=application.project_lead,
                 position=number,
