@@ -1,4 +1,6 @@
+from django import forms
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from . import models
 
@@ -25,13 +27,30 @@ class RoundAdmin(admin.ModelAdmin):
     list_display = ["name", "fund", "opens_on", "deadline"]
 
 
+class ApplicationAdminForm(forms.ModelForm):
+    # The application's own words for the shared project description (see description.py).
+    class Meta:
+        labels = {
+            "title": _("Project title"),
+            "starts_on": _("Project start"),
+            "ends_on": _("Project end"),
+            "criteria_how": _("How the project serves them"),
+        }
+        help_texts = {"spread_plan": ""}
+
+
 @admin.register(models.Application)
 class ApplicationAdmin(admin.ModelAdmin):
-    list_display = ["title", "fund", "organisation", "status", "route", "version"]
+    form = ApplicationAdminForm
+    list_display = ["project_title", "fund", "organisation", "status", "route", "version"]
     list_filter = ["status", "route", "fund"]
     search_fields = ["title"]
     # State changes go through the services, so the admin only reads.
     readonly_fields = ["status", "route", "version", "submitted_at"]
+
+    @admin.display(description=_("Project title"), ordering="title")
+    def project_title(self, application):
+        return application.title
 
 
 @admin.register(models.LedgerEntry)

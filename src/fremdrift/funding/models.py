@@ -12,6 +12,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .description import ProjectDescription
+
 MONEY = {"max_digits": 14, "decimal_places": 2}
 NON_NEGATIVE = [MinValueValidator(Decimal("0"))]
 
@@ -206,7 +208,7 @@ class Route(models.TextChoices):
     LARGE = "large", _("From the threshold: decided by the board in a round")
 
 
-class Application(models.Model):
+class Application(ProjectDescription):
     fund = models.ForeignKey(Fund, on_delete=models.PROTECT, related_name="applications")
     round = models.ForeignKey(
         Round,
@@ -241,30 +243,14 @@ class Application(models.Model):
         on_delete=models.PROTECT,
         related_name="led_applications",
     )
-    title = models.CharField(_("project title"), max_length=200)
     status = models.CharField(
         _("status"), max_length=20, choices=ApplicationStatus.choices, default=ApplicationStatus.DRAFT
     )
     route = models.CharField(_("route"), max_length=10, choices=Route.choices, blank=True)
     version = models.PositiveIntegerField(_("version"), default=0)
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
-    # 1. The challenge
-    challenge = models.TextField(_("the challenge"), blank=True)
-    # 2. Bottom lines served, and how
-    criteria = models.ManyToManyField(Criterion, verbose_name=_("bottom lines served"), blank=True)
-    criteria_how = models.TextField(_("how the project serves them"), blank=True)
+    # The six elements are in ProjectDescription; goals and indicators are Goal and Indicator below.
     sdgs = models.JSONField(_("UN Sustainable Development Goals"), default=list, blank=True)
-    themes = models.ManyToManyField(Theme, verbose_name=_("themes"), blank=True)
-    # 3. Goals and indicators: Goal and Indicator below
-    # 4. Activities and resources
-    activities = models.TextField(_("activities"), blank=True)
-    resources = models.TextField(_("resources"), blank=True)
-    # 5. Evaluation
-    evaluation_plan = models.TextField(_("evaluation plan"), blank=True)
-    # 6. Spread and implementation
-    spread_plan = models.TextField(_("spread and implementation plan"), blank=True)
-    starts_on = models.DateField(_("project start"), null=True, blank=True)
-    ends_on = models.DateField(_("project end"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -68,7 +68,7 @@ def case_from_project(actor, *, project, reason: str = "") -> Case:
         raise ValidationError(_("This project already has a case."))
     final = project.evaluations.order_by("-created_at").first()
     results = [
-        f"{indicator.name}: {indicator.baseline_value} → {indicator.target} {indicator.unit}".strip()
+        f"{indicator.name}: {indicator.baseline} → {indicator.target} {indicator.unit}".strip()
         for goal in project.goals.prefetch_related("indicators")
         for indicator in goal.indicators.all()
     ]

@@ -19,7 +19,7 @@ class IndicatorForm(forms.ModelForm):
             "frequency",
             "baseline_starts_on",
             "baseline_ends_on",
-            "baseline_value",
+            "baseline",
             "target",
             "owner",
             "data_collection",

@@ -55,7 +55,7 @@ class Indicator(models.Model):
     unit = models.CharField(_("unit"), max_length=60, blank=True)
     baseline_starts_on = models.DateField(_("baseline from"), null=True, blank=True)
     baseline_ends_on = models.DateField(_("baseline to"), null=True, blank=True)
-    baseline_value = models.DecimalField(_("baseline value"), **VALUE, null=True, blank=True)
+    baseline = models.DecimalField(_("baseline value"), **VALUE, null=True, blank=True)
     target = models.DecimalField(_("target"), **VALUE, null=True, blank=True)
     frequency = models.CharField(
         _("frequency"), max_length=10, choices=Frequency.choices, default=Frequency.MONTHLY

@@ -25,7 +25,7 @@ INDICATOR_FIELDS = (
     "unit",
     "baseline_starts_on",
     "baseline_ends_on",
-    "baseline_value",
+    "baseline",
     "target",
     "frequency",
     "owner",

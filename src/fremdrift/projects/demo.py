@@ -42,7 +42,7 @@ def load_projects_demo(world):
             "når aftenvagten er alene på en gang. Et fald giver smerter, utryghed og ofte en tur på "
             "skadestuen, og personalet bruger tid på registrering og opfølgning."
         ),
-        bottom_lines=(
+        criteria_how=(
             "Borger: færre fald og mere tryghed om aftenen. Personale: mindre tid på akutte situationer "
             "og registrering. Organisation: færre skadestuebesøg og vikartimer."
         ),

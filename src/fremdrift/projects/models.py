@@ -12,6 +12,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from fremdrift.funding.description import ProjectDescription
+
 MONEY = {"max_digits": 14, "decimal_places": 2}
 NON_NEGATIVE = [MinValueValidator(Decimal("0"))]
 
@@ -36,36 +38,18 @@ class TrafficLight(models.TextChoices):
     RED = "red", _("Red: off track")
 
 
-class Project(models.Model):
+class Project(ProjectDescription):
     organisation = models.ForeignKey(
         "organisations.Organisation",
         verbose_name=_("owner unit"),
         on_delete=models.PROTECT,
         related_name="projects",
     )
-    title = models.CharField(_("title"), max_length=200)
     status = models.CharField(
         _("status"), max_length=20, choices=ProjectStatus.choices, default=ProjectStatus.PLANNED
     )
-    # 1. The challenge
-    challenge = models.TextField(_("the challenge"), blank=True)
-    # 2. Bottom lines served
-    criteria = models.ManyToManyField(
-        "funding.Criterion", verbose_name=_("bottom lines served"), blank=True, related_name="projects"
-    )
-    bottom_lines = models.TextField(_("how the project serves the bottom lines"), blank=True)
-    # 3. Goals: Goal rows below, each with indicators in the measurement app.
-    # 4. Activities and resources
-    activities = models.TextField(_("activities"), blank=True)
-    resources = models.TextField(_("resources"), blank=True)
-    # 5. Evaluation
-    evaluation_plan = models.TextField(_("evaluation plan"), blank=True)
-    # 6. Spread and implementation
-    spread_plan = models.TextField(
-        _("spread and implementation plan"),
-        blank=True,
-        help_text=_("Criteria for moving into operations, and the indicators of long-term effect."),
-    )
+    # The six elements are in ProjectDescription; goals are Goal rows below, each with indicators in
+    # the measurement app.
     project_lead = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("project lead"),
@@ -75,8 +59,6 @@ class Project(models.Model):
     team = models.ManyToManyField(
         settings.AUTH_USER_MODEL, verbose_name=_("team members"), blank=True, related_name="project_teams"
     )
-    starts_on = models.DateField(_("start"), null=True, blank=True)
-    ends_on = models.DateField(_("end"), null=True, blank=True)
     budget = models.DecimalField(_("budget"), **MONEY, default=Decimal("0"), validators=NON_NEGATIVE)
     conditions = models.TextField(_("conditions of the grant"), blank=True)
     application = models.OneToOneField(
@@ -94,9 +76,6 @@ class Project(models.Model):
         blank=True,
         on_delete=models.PROTECT,
         related_name="projects",
-    )
-    themes = models.ManyToManyField(
-        "funding.Theme", verbose_name=_("themes"), blank=True, related_name="projects"
     )
     receiving_organisation = models.ForeignKey(
         "organisations.Organisation",

@@ -38,7 +38,7 @@ ZERO = Decimal("0")
 PARTS = {
     "basics": ("title", "starts_on", "ends_on", "budget"),
     "challenge": ("challenge",),
-    "bottom_lines": ("bottom_lines",),
+    "bottom_lines": ("criteria_how",),
     "activities": ("activities", "resources"),
     "evaluation": ("evaluation_plan",),
     "spread": ("spread_plan",),
@@ -129,6 +129,10 @@ def project_from_idea(actor, *, idea, reason="") -> Project:
     return project
 
 
+# What an application's indicator carries into the project's: the same names on both sides.
+INDICATOR_TAKEN_OVER = ("name", "definition", "unit", "baseline", "target", "data_collection")
+
+
 @audit.service
 @transaction.atomic
 def project_from_application(actor, *, application, reason="") -> Project:
@@ -149,36 +153,22 @@ def project_from_application(actor, *, application, reason="") -> Project:
     if decision is None or decision.outcome != DecisionOutcome.GRANTED:
         raise ValidationError(_("Only a granted application becomes a project."))
     project = Project.objects.create(
+        **application.description(),
         organisation=application.organisation,
-        title=application.title,
-        challenge=application.challenge,
-        bottom_lines=application.criteria_how,
-        activities=application.activities,
-        resources=application.resources,
-        evaluation_plan=application.evaluation_plan,
-        spread_plan=application.spread_plan,
         project_lead=application.project_lead,
-        starts_on=application.starts_on,
-        ends_on=application.ends_on,
         budget=decision.amount + application.co_financing,
         conditions=decision.conditions,
         application=application,
         fund=application.fund,
     )
-    project.criteria.set(application.criteria.all())
-    project.themes.set(application.themes.all())
+    application.copy_choices_to(project)
     for position, source_goal in enumerate(application.goals.prefetch_related("indicators"), start=1):
         goal = Goal.objects.create(project=project, description=source_goal.description, position=position)
         for number, source in enumerate(source_goal.indicators.all(), start=1):
             lower_is_better = source.baseline is not None and source.target < source.baseline
             Indicator.objects.create(
                 goal=goal,
-                name=source.name,
-                definition=source.definition,
-                unit=source.unit,
-                baseline_value=source.baseline,
-                target=source.target,
-                data_collection=source.data_collection,
+                **{name: getattr(source, name) for name in INDICATOR_TAKEN_OVER},
                 direction=Direction.DOWN if lower_is_better else Direction.UP,
                 owner=application.project_lead,
                 position=number,
