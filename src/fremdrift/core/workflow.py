@@ -63,10 +63,6 @@ class Workflow:
     # The URL name (taking the object's pk and the transition's name) a one-click step posts to.
     step_url: str = ""
 
-    @property
-    def events(self) -> frozenset:
-        return frozenset(f"{self.name}.{t.name}" for t in self.transitions)
-
     def state_of(self, obj) -> str:
         return getattr(obj, self.field)
 
@@ -99,9 +95,6 @@ class Workflow:
         reachable = {target for t in self.open_from(obj) for target in t.ends_in()}
         return [(state, label) for state, label in self.states.items() if state in reachable]
 
-    def choices(self) -> list[tuple[str, str]]:
-        return list(self.states.items())
-
     def refuse(self, obj):
         status_display = getattr(obj, f"get_{self.field}_display", None)
         status = status_display() if status_display else self.states.get(self.state_of(obj), "")
@@ -124,10 +117,6 @@ def registered() -> list[Workflow]:
     return list(_registry.values())
 
 
-def may_take(user, transition: Transition, obj) -> access.Permission:
-    return access.has_permission(user, transition.action, obj)
-
-
 def require(user, obj, name: str) -> access.Permission:
     """For the page of a transition (its form): the actor must hold what the transition needs."""
     candidates = workflow_for(obj).candidates(name, obj)
@@ -140,7 +129,7 @@ def available(user, obj) -> list[Transition]:
     """The transitions the user may take on the object now, each once, in declared order."""
     seen, result = set(), []
     for transition in workflow_for(obj).open_from(obj):
-        if transition.name not in seen and may_take(user, transition, obj):
+        if transition.name not in seen and access.has_permission(user, transition.action, obj):
             seen.add(transition.name)
             result.append(transition)
     return result
