@@ -101,6 +101,14 @@ class Workflow:
         return ValidationError(self.refusal % {"status": str(status).lower()})
 
 
+def moves(states: dict, action: str, sources_by_target: dict) -> tuple[Transition, ...]:
+    """A board's transitions: one per state it leads to, named and labelled after that state."""
+    return tuple(
+        Transition(target, states[target], frozenset(sources), target, action)
+        for target, sources in sources_by_target.items()
+    )
+
+
 _registry: dict[str, Workflow] = {}
 
 

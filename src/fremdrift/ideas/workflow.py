@@ -7,7 +7,7 @@ through the engine; the board asks which "move to" options each card offers; tes
 
 from django.utils.translation import gettext_lazy as _
 
-from fremdrift.core.workflow import Transition, Workflow, register
+from fremdrift.core.workflow import Transition, Workflow, moves, register
 
 NEW = "new"
 PRIORITISED = "prioritised"
@@ -25,22 +25,23 @@ STATES = {
 }
 
 
-def _move_to(target, *sources):
-    return Transition(target, STATES[target], frozenset(sources), target, "idea.move")
-
-
 IDEA = register(
     Workflow(
         name="idea",
         model="ideas.idea",
         states=STATES,
         refusal=_("The idea cannot move from where it is (%(status)s) to there."),
-        transitions=(
-            _move_to(NEW, PRIORITISED, DROPPED),
-            _move_to(PRIORITISED, NEW, TESTING),
-            _move_to(TESTING, PRIORITISED, ADOPTED),
-            _move_to(ADOPTED, PRIORITISED, TESTING),
-            _move_to(DROPPED, NEW, PRIORITISED, TESTING),
+        # to: from
+        transitions=moves(
+            STATES,
+            "idea.move",
+            {
+                NEW: {PRIORITISED, DROPPED},
+                PRIORITISED: {NEW, TESTING},
+                TESTING: {PRIORITISED, ADOPTED},
+                ADOPTED: {PRIORITISED, TESTING},
+                DROPPED: {NEW, PRIORITISED, TESTING},
+            },
         ),
     )
 )

@@ -6,7 +6,7 @@ a transition on its own; the row form asks it which statuses to offer; tests wal
 
 from django.utils.translation import gettext_lazy as _
 
-from fremdrift.core.workflow import Transition, Workflow, register
+from fremdrift.core.workflow import Workflow, moves, register
 
 NOT_STARTED = "not_started"
 IN_PROGRESS = "in_progress"
@@ -26,24 +26,23 @@ STATES = {
 INITIAL_STATES = frozenset(STATES)
 
 
-def _move_to(target, *sources):
-    return Transition(target, STATES[target], frozenset(sources), target, "action_plan.edit")
-
-
 ROW = register(
     Workflow(
         name="action_plan_row",
         model="strategy.actionplanrow",
         states=STATES,
         refusal=_("The row cannot change from %(status)s to that status."),
-        transitions=(
-            # Taken up again after being dropped.
-            _move_to(NOT_STARTED, DROPPED),
-            # Reopened from completed when it turns out not to be done after all.
-            _move_to(IN_PROGRESS, NOT_STARTED, ON_STANDBY, COMPLETED),
-            _move_to(ON_STANDBY, NOT_STARTED, IN_PROGRESS),
-            _move_to(COMPLETED, IN_PROGRESS),
-            _move_to(DROPPED, NOT_STARTED, IN_PROGRESS, ON_STANDBY),
+        # to: from. A dropped row is taken up again; a completed one reopened when it was not done after all.
+        transitions=moves(
+            STATES,
+            "action_plan.edit",
+            {
+                NOT_STARTED: {DROPPED},
+                IN_PROGRESS: {NOT_STARTED, ON_STANDBY, COMPLETED},
+                ON_STANDBY: {NOT_STARTED, IN_PROGRESS},
+                COMPLETED: {IN_PROGRESS},
+                DROPPED: {NOT_STARTED, IN_PROGRESS, ON_STANDBY},
+            },
         ),
     )
 )
