@@ -137,6 +137,18 @@ AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 
+# Password reset sends an e-mail per request; requests per hour, per address and per client address.
+PASSWORD_RESET_RATE_PER_ADDRESS = os.environ.get("PASSWORD_RESET_RATE_PER_ADDRESS", "3/h")
+PASSWORD_RESET_RATE_PER_CLIENT = os.environ.get("PASSWORD_RESET_RATE_PER_CLIENT", "10/h")
+# The throttles count in this cache. The default holds per server process; with several processes,
+# point CACHE_BACKEND and CACHE_LOCATION at a shared cache (memcached or Redis).
+CACHES = {
+    "default": {
+        "BACKEND": os.environ.get("CACHE_BACKEND", "django.core.cache.backends.locmem.LocMemCache"),
+        "LOCATION": os.environ.get("CACHE_LOCATION", ""),
+    }
+}
+
 # OpenID Connect (Entra ID and similar): switched on by setting the client id.
 OIDC_ENABLED = bool(os.environ.get("OIDC_RP_CLIENT_ID"))
 OIDC_PROVIDER_NAME = os.environ.get("OIDC_PROVIDER_NAME", "OpenID Connect")
