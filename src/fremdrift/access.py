@@ -481,3 +481,22 @@ def may_apply(user, fund, organisation) -> Permission:
             % {"fund": fund, "owner": fund.organisation},
         )
     return permission
+
+
+def may_add_member(user, person, organisation) -> Permission:
+    """Whether the user may give the person a role in the organisation. Until people accept
+    invitations, an administrator adds only a new person or one whose roles all lie within the
+    administrator's own top organisation: nobody is drawn in from another one without consent (and
+    their name and address shown to its administrators)."""
+    if is_platform_admin(user):
+        return Permission(True, _("You are a platform administrator."))
+    top_path = paths_above(organisation.path)[0]
+    if person.pk and person.memberships.exclude(organisation__path__startswith=top_path).exists():
+        return Permission(
+            False,
+            _(
+                "This person has a role in another organisation and can be added here only with "
+                "their consent. Ask an administrator of that organisation, or a platform administrator."
+            ),
+        )
+    return Permission(True, _("The person is new or works within this organisation."))

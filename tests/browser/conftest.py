@@ -47,6 +47,8 @@ def live_world(transactional_db):
 def browser_page(chromium, live_server, live_world):
     """`browser_page(email=None, language="da")`: a fresh page, logged in through the form when an e-mail is given."""
     contexts = []
+    # The pages run under a strict Content-Security-Policy; Chromium reports each refusal on the console.
+    policy_violations = []
 
     def open_page(email=None, language="da", width=1280):
         context = chromium.new_context(
@@ -54,6 +56,13 @@ def browser_page(chromium, live_server, live_world):
         )
         contexts.append(context)
         page = context.new_page()
+        page.on(
+            "console",
+            lambda message: (
+                "Content Security Policy" in message.text
+                and policy_violations.append(f"{page.url}: {message.text}")
+            ),
+        )
         page.set_default_timeout(10_000)
         if email:
             log_in(page, email)
@@ -62,6 +71,7 @@ def browser_page(chromium, live_server, live_world):
     yield open_page
     for context in contexts:
         context.close()
+    assert not policy_violations, "\n".join(policy_violations)
 
 
 @pytest.fixture

@@ -1,3 +1,4 @@
+import json
 import os
 import subprocess
 import sys
@@ -69,3 +70,40 @@ def test_errors_render_in_the_layout(client, db):
     response = client.get("/no-such-page/")
     assert response.status_code == 404
     assert 'id="main"' in response.content.decode()
+
+
+HEADERS_IN_PRODUCTION = (
+    "import django, json; django.setup(); from django.test import Client; "
+    "response = Client().get('/accounts/login/', headers={'x-forwarded-proto': 'https'}); "
+    "print(json.dumps(dict(response.headers)))"
+)
+
+
+def production_headers(**env):
+    result = run_django(
+        {
+            "FREMDRIFT_PRODUCTION": "1",
+            "SECRET_KEY": "x" * 50,
+            "ALLOWED_HOSTS": "testserver",
+            "DATABASE_URL": "sqlite:///:memory:",
+            **env,
+        },
+        HEADERS_IN_PRODUCTION,
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.splitlines()[-1])
+
+
+def test_production_sends_the_security_headers_behind_a_tls_proxy():
+    headers = production_headers(BEHIND_TLS_PROXY="1")
+    assert headers["Strict-Transport-Security"].startswith("max-age=31536000")
+    policy = dict(part.strip().split(" ", 1) for part in headers["Content-Security-Policy"].split(";"))
+    assert policy["default-src"] == policy["script-src"] == policy["style-src"] == "'self'"
+    assert policy["frame-ancestors"] == policy["object-src"] == "'none'"
+    assert headers["Referrer-Policy"] == "same-origin"
+    assert "camera=()" in headers["Permissions-Policy"]
+    assert "geolocation=()" in headers["Permissions-Policy"]
+
+
+def test_no_strict_transport_security_without_tls():
+    assert "Strict-Transport-Security" not in production_headers()

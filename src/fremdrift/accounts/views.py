@@ -1,12 +1,16 @@
+from axes.helpers import get_client_ip_address
 from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.shortcuts import redirect
+from django.urls import reverse_lazy
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from django_ratelimit.core import is_ratelimited
 
 from .demo import DEMO_PASSWORD
-from .forms import LanguageForm, LoginForm
+from .forms import LanguageForm, LoginForm, ResetForm
 
 
 class LoginView(auth_views.LoginView):
@@ -22,6 +26,43 @@ class LoginView(auth_views.LoginView):
             context["demo_accounts"] = demo_accounts()
             context["demo_password"] = DEMO_PASSWORD
         return context
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Each request sends an e-mail, so requests are throttled per address and per client address.
+    The refusal reads the same whether or not the address has an account."""
+
+    form_class = ResetForm
+    template_name = "accounts/password_reset.html"
+    email_template_name = "accounts/password_reset_email.txt"
+    subject_template_name = "accounts/password_reset_subject.txt"
+    success_url = reverse_lazy("password_reset_done")
+
+    def form_valid(self, form):
+        address = form.cleaned_data["email"].strip().casefold()
+        throttles = [
+            (
+                "password-reset-address",
+                lambda group, request: address,
+                settings.PASSWORD_RESET_RATE_PER_ADDRESS,
+            ),
+            (
+                "password-reset-client",
+                lambda group, request: get_client_ip_address(request) or "",
+                settings.PASSWORD_RESET_RATE_PER_CLIENT,
+            ),
+        ]
+        # Both are counted on every request, so asking for many addresses from one client is throttled too.
+        limited = [
+            is_ratelimited(self.request, group=group, key=key, rate=rate, increment=True)
+            for group, key, rate in throttles
+        ]
+        if any(limited):
+            form.add_error(None, _("Too many requests for a new password. Please try again in an hour."))
+            response = self.form_invalid(form)
+            response.status_code = 429
+            return response
+        return super().form_valid(form)
 
 
 @require_POST

@@ -31,6 +31,8 @@ def grant_role(actor, *, user, organisation: Organisation, role: str, reason: st
     access.require(actor, "membership.manage", organisation)
     if role not in Role.values:
         raise ValidationError({"role": _("Unknown role.")})
+    if not (permission := access.may_add_member(actor, user, organisation)):
+        raise ValidationError({"email": permission.reason})
     if Membership.objects.filter(user=user, organisation=organisation, role=role).exists():
         raise ValidationError({"role": _("%(user)s already has this role here.") % {"user": user}})
     return Membership.objects.create(user=user, organisation=organisation, role=role)
