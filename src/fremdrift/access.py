@@ -16,7 +16,7 @@ all built from these declarations, so a list and a detail page cannot disagree.
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.db.models import Q
 from django.http import Http404
 from django.utils.translation import gettext as _
@@ -458,6 +458,56 @@ def narrow_reviews(reviews, user, application):
     if own.submitted_at is None:
         return reviews.filter(pk=own.pk)
     return reviews.filter(Q(submitted_at__isnull=False) | Q(pk=own.pk))
+
+
+def may_read_review(user, review) -> bool:
+    """One review as `narrow_reviews` would show it to the user."""
+    if not user.is_authenticated:
+        return False
+    assignment = review.assignment
+    if assignment.reviewer_id == user.pk:
+        return True
+    if review.submitted_at is None:
+        return False
+    if has_permission(user, "review.read", assignment.application.fund):
+        return True
+    own = assignment.application.assignments.filter(reviewer=user).select_related("review").first()
+    return (
+        own is not None and getattr(own, "review", None) is not None and own.review.submitted_at is not None
+    )
+
+
+@dataclass(frozen=True)
+class Sealed:
+    """Fields of a model only some may read: the audit trail shows them to no one else."""
+
+    fields: frozenset  # as stored in the trail (attribute names)
+    may_read: Callable  # (user, obj) -> bool; obj may be rebuilt from the trail if it is gone
+    # The object's name shows a sealed value too (a score is named "criterion: value").
+    in_name: bool = False
+
+
+SEALED = {
+    "funding.review": Sealed(frozenset({"comment"}), may_read_review),
+    "funding.score": Sealed(
+        frozenset({"value", "comment"}), lambda user, score: may_read_review(user, score.review), in_name=True
+    ),
+    # A reviewer's note on a conflict of interest is theirs alone; that they declared one is not.
+    "funding.reviewassignment": Sealed(
+        frozenset({"conflict_note"}), lambda user, assignment: assignment.reviewer_id == user.pk
+    ),
+}
+
+
+def may_read_sealed(user, obj) -> bool:
+    """Whether the user may read the sealed fields of obj (True for a model with none)."""
+    sealed = SEALED.get(_label(obj))
+    if sealed is None:
+        return True
+    try:
+        return bool(sealed.may_read(user, obj))
+    except ObjectDoesNotExist:  # what it hangs on is gone: nobody can show a right to read it
+        return False
 
 
 def may_somewhere(user, action: str) -> bool:
