@@ -677,7 +677,7 @@ def review(request, pk):
 @login_required
 def recommend(request, pk):
     application = _application(request.user, pk)
-    access.require(request.user, "application.recommend", application.fund)
+    access.require(request.user, "application.recommend", application)
     form = forms.RecommendationForm(request.POST or None, initial={"amount": application.requested_amount})
     if request.method == "POST" and form.is_valid():
         try:
