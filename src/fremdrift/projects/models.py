@@ -112,6 +112,11 @@ class Project(ProjectDescription):
         verbose_name_plural = _("projects")
         ordering = ["-created_at", "-pk"]
 
+    @property
+    def budget_is_granted(self) -> bool:
+        """A project made from an application spends a grant: its budget changes only by a decision."""
+        return self.application_id is not None
+
     def __str__(self):
         return self.title
 
