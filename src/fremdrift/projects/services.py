@@ -359,9 +359,7 @@ def submit_status_report(
         errors["progress"] = _("Describe the progress.")
     if traffic_light not in ("green", "yellow", "red"):
         errors["traffic_light"] = _("Choose green, yellow or red.")
-    if errors:
-        raise ValidationError(errors)
-    return StatusReport.objects.create(
+    report = StatusReport(
         project=project,
         reported_on=reported_on,
         progress=progress,
@@ -371,6 +369,15 @@ def submit_status_report(
         next_steps=next_steps,
         created_by=actor,
     )
+    # Spending over the budget is reported as it is, but it is never on track.
+    if report.is_over_budget and traffic_light == "green":
+        errors["traffic_light"] = _(
+            "More than the budget is spent (%(share)s %% of it), so the light cannot be green."
+        ) % {"share": report.share_of_budget}
+    if errors:
+        raise ValidationError(errors)
+    report.save()
+    return report
 
 
 @audit.service
