@@ -16,7 +16,7 @@ all built from these declarations, so a list and a detail page cannot disagree.
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.db.models import Q
 from django.http import Http404
 from django.utils.translation import gettext as _
@@ -292,6 +292,54 @@ RELATIONS = [
 ]
 
 
+# --- conflicts of interest -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """A tie to one object that disqualifies a person from actions on it, whatever role they hold
+    (a platform administrator's included): nobody assesses or decides their own case."""
+
+    model: str
+    refuses: frozenset
+    holds: Callable  # (user, obj) -> bool
+    reason: str
+
+
+def _declared_conflict(user, application) -> bool:
+    return application.assignments.filter(reviewer=user, has_conflict=True).exists()
+
+
+# Every assessing and deciding step on an application, the reading of its reviews included.
+ASSESSING_ACTIONS = FUND_SIDE_ACTIONS - {"ledger.view", "ledger.record", "ledger.return"}
+
+CONFLICTS = [
+    Conflict(
+        "funding.application",
+        ASSESSING_ACTIONS,
+        is_applicant,
+        gettext_lazy("You applied for it or lead its project, so you cannot assess or decide it."),
+    ),
+    Conflict(
+        "funding.application",
+        ASSESSING_ACTIONS,
+        _declared_conflict,
+        gettext_lazy("You declared a conflict of interest in it, so you cannot assess or decide it."),
+    ),
+]
+
+
+def conflict_of(user, action: str, target) -> Permission | None:
+    """The refusal, when a conflict of interest bars the user from the action on the target."""
+    if not user.is_authenticated:
+        return None
+    label = _label(target)
+    for conflict in CONFLICTS:
+        if conflict.model == label and action in conflict.refuses and conflict.holds(user, target):
+            return Permission(False, str(conflict.reason))
+    return None
+
+
 def _label(model) -> str:
     return model._meta.label_lower
 
@@ -341,6 +389,9 @@ def has_permission(user, action: str, target) -> Permission:
         owner = getattr(target, attribute)
         if owner is not None and action in actions:
             return has_permission(user, actions[action], owner)
+    conflict = conflict_of(user, action, target)
+    if conflict is not None:
+        return conflict
     relations = relations_for(type(target), action)
     if relations and all(relation.personal for relation in relations) and not RULES.get(action):
         holding = next((relation for relation in relations if relation.holds(user, target)), None)
@@ -450,7 +501,7 @@ def narrow_reviews(reviews, user, application):
     """An application's reviews as the user may read them: submitted ones for those who read reviews
     on the fund, and their own; a reviewer's own always, the others' only once their own is submitted
     (so nobody scores after reading another's); nothing for anyone else, applicants included."""
-    if has_permission(user, "review.read", application.fund):
+    if has_permission(user, "review.read", application):
         return reviews.filter(Q(submitted_at__isnull=False) | Q(assignment__reviewer=user))
     own = reviews.filter(assignment__reviewer=user).first() if user.is_authenticated else None
     if own is None:
@@ -458,6 +509,56 @@ def narrow_reviews(reviews, user, application):
     if own.submitted_at is None:
         return reviews.filter(pk=own.pk)
     return reviews.filter(Q(submitted_at__isnull=False) | Q(pk=own.pk))
+
+
+def may_read_review(user, review) -> bool:
+    """One review as `narrow_reviews` would show it to the user."""
+    if not user.is_authenticated:
+        return False
+    assignment = review.assignment
+    if assignment.reviewer_id == user.pk:
+        return True
+    if review.submitted_at is None:
+        return False
+    if has_permission(user, "review.read", assignment.application):
+        return True
+    own = assignment.application.assignments.filter(reviewer=user).select_related("review").first()
+    return (
+        own is not None and getattr(own, "review", None) is not None and own.review.submitted_at is not None
+    )
+
+
+@dataclass(frozen=True)
+class Sealed:
+    """Fields of a model only some may read: the audit trail shows them to no one else."""
+
+    fields: frozenset  # as stored in the trail (attribute names)
+    may_read: Callable  # (user, obj) -> bool; obj may be rebuilt from the trail if it is gone
+    # The object's name shows a sealed value too (a score is named "criterion: value").
+    in_name: bool = False
+
+
+SEALED = {
+    "funding.review": Sealed(frozenset({"comment"}), may_read_review),
+    "funding.score": Sealed(
+        frozenset({"value", "comment"}), lambda user, score: may_read_review(user, score.review), in_name=True
+    ),
+    # A reviewer's note on a conflict of interest is theirs alone; that they declared one is not.
+    "funding.reviewassignment": Sealed(
+        frozenset({"conflict_note"}), lambda user, assignment: assignment.reviewer_id == user.pk
+    ),
+}
+
+
+def may_read_sealed(user, obj) -> bool:
+    """Whether the user may read the sealed fields of obj (True for a model with none)."""
+    sealed = SEALED.get(_label(obj))
+    if sealed is None:
+        return True
+    try:
+        return bool(sealed.may_read(user, obj))
+    except ObjectDoesNotExist:  # what it hangs on is gone: nobody can show a right to read it
+        return False
 
 
 def may_somewhere(user, action: str) -> bool:

@@ -2,6 +2,8 @@ from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from fremdrift.core.admin import ReadOnlyAdmin
+
 from . import models
 
 
@@ -40,13 +42,11 @@ class ApplicationAdminForm(forms.ModelForm):
 
 
 @admin.register(models.Application)
-class ApplicationAdmin(admin.ModelAdmin):
+class ApplicationAdmin(ReadOnlyAdmin):
     form = ApplicationAdminForm
     list_display = ["project_title", "fund", "organisation", "status", "route", "version"]
     list_filter = ["status", "route", "fund"]
     search_fields = ["title"]
-    # State changes go through the services, so the admin only reads.
-    readonly_fields = ["status", "route", "version", "submitted_at"]
 
     @admin.display(description=_("Project title"), ordering="title")
     def project_title(self, application):
@@ -54,12 +54,6 @@ class ApplicationAdmin(admin.ModelAdmin):
 
 
 @admin.register(models.LedgerEntry)
-class LedgerEntryAdmin(admin.ModelAdmin):
+class LedgerEntryAdmin(ReadOnlyAdmin):
     list_display = ["budget_year", "kind", "amount", "application", "booked_on", "recorded_by"]
     list_filter = ["kind"]
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -22,8 +22,9 @@ def assign_reviewer(actor, *, application, reviewer, reason="") -> ReviewAssignm
         raise ValidationError(
             {"reviewer": _("%(user)s is not a reviewer for this fund.") % {"user": reviewer}}
         )
-    if access.is_applicant(reviewer, application):
-        raise ValidationError({"reviewer": _("An applicant cannot review their own application.")})
+    conflict = access.conflict_of(reviewer, "application.review", application)
+    if conflict is not None:
+        raise ValidationError({"reviewer": f"{reviewer}: {conflict.reason}"})
     if application.assignments.filter(reviewer=reviewer).exists():
         raise ValidationError(
             {"reviewer": _("%(user)s already reviews this application.") % {"user": reviewer}}
@@ -58,7 +59,7 @@ def submit_review(actor, *, assignment, scores: dict, comment="", submit=True, r
     """Score every bottom line. `scores` maps criterion id to (score, comment). With submit=False
     the review is saved, still sealed; submitted, it can no longer change."""
     application = assignment.application
-    access.require(actor, "application.review", application.fund)
+    access.require(actor, "application.review", application)
     access.require(actor, "review.write", assignment)
     application = engine.begin(actor, application, "review").obj  # scoring leaves the state as it is
     assignment = ReviewAssignment.objects.select_for_update().get(pk=assignment.pk)

@@ -172,6 +172,11 @@ def round_overview(round_):
     return rows
 
 
+def own_assignment(user, application):
+    """The user's own review assignment on the application, from its prefetched assignments."""
+    return next((a for a in application.assignments.all() if a.reviewer_id == user.pk), None)
+
+
 def rounds_of(fund):
     return list(Round.objects.filter(fund=fund).order_by("deadline"))
 

@@ -183,6 +183,10 @@ def round_detail(request, pk):
         selectors.fund_balances(fund) if access.has_permission(request.user, "ledger.view", fund) else []
     )
     requested = sum((row["requested"] for row in rows), 0)
+    may_read_scores = access.has_permission(request.user, "review.read", fund)
+    if not may_read_scores:
+        for row in rows:
+            row["own"] = selectors.own_assignment(request.user, row["application"])
     return render(
         request,
         "funding/round_detail.html",
@@ -194,7 +198,7 @@ def round_detail(request, pk):
             "balances": balances,
             "may_decide": access.has_permission(request.user, "application.decide_board", fund),
             # Reviewers see the round's applications, not the others' scores: reviews are sealed.
-            "may_read_scores": access.has_permission(request.user, "review.read", fund),
+            "may_read_scores": may_read_scores,
         },
     )
 
@@ -677,7 +681,7 @@ def review(request, pk):
 @login_required
 def recommend(request, pk):
     application = _application(request.user, pk)
-    access.require(request.user, "application.recommend", application.fund)
+    access.require(request.user, "application.recommend", application)
     form = forms.RecommendationForm(request.POST or None, initial={"amount": application.requested_amount})
     if request.method == "POST" and form.is_valid():
         try:

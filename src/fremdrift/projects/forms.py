@@ -14,7 +14,7 @@ from .models import (
     Project,
     StatusReport,
 )
-from .services import PARTS
+from .services import GRANTED_BUDGET, PARTS
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -44,6 +44,12 @@ def part_form_class(part: str):
             model = Project
             fields = list(PARTS[part])
             widgets = {"starts_on": DATE, "ends_on": DATE}
+
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            if "budget" in self.fields and self.instance.budget_is_granted:
+                self.fields["budget"].disabled = True
+                self.fields["budget"].help_text = GRANTED_BUDGET
 
     return PartForm
 
@@ -183,6 +189,9 @@ class ClosingForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
     )
     new_ends_on = forms.DateField(label=_("New end date (extend)"), required=False, widget=DATE)
+    new_budget = forms.DecimalField(
+        label=_("New budget (extend)"), required=False, min_value=0, decimal_places=2, max_digits=14
+    )
     to_return = forms.DecimalField(
         label=_("Unspent money returned to the fund (stop)"),
         required=False,

@@ -112,6 +112,11 @@ class Project(ProjectDescription):
         verbose_name_plural = _("projects")
         ordering = ["-created_at", "-pk"]
 
+    @property
+    def budget_is_granted(self) -> bool:
+        """A project made from an application spends a grant: its budget changes only by a decision."""
+        return self.application_id is not None
+
     def __str__(self):
         return self.title
 
@@ -242,6 +247,16 @@ class StatusReport(ProjectPart):
 
     def __str__(self):
         return f"{self.project} {self.reported_on}"
+
+    @property
+    def is_over_budget(self) -> bool:
+        # A budget of 0 is one not yet set, not one already spent.
+        return bool(self.project.budget) and self.spent > self.project.budget
+
+    @property
+    def share_of_budget(self) -> int | None:
+        """What is spent, in per cent of the budget (None without a budget)."""
+        return int(self.spent * 100 / self.project.budget) if self.project.budget else None
 
 
 class ProgressEntry(ProjectPart):

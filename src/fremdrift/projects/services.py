@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from fremdrift import access, audit
 from fremdrift.core import workflow as engine
@@ -35,6 +36,11 @@ from .models import (
 ZERO = Decimal("0")
 
 # The parts of the project page that are saved one at a time, and their fields.
+GRANTED_BUDGET = gettext_lazy(
+    "The budget of a granted project changes only by a decision: the board extends the project with a "
+    "new budget."
+)
+
 PARTS = {
     "basics": ("title", "starts_on", "ends_on", "budget"),
     "challenge": ("challenge",),
@@ -203,6 +209,8 @@ def update_project(actor, *, project, part: str, fields: dict, version, reason="
         raise ValidationError({"title": _("Give the project a title.")})
     if "budget" in fields:
         fields["budget"] = parse_money(fields["budget"], "budget")
+        if project.budget_is_granted and fields["budget"] != project.budget:
+            raise ValidationError({"budget": GRANTED_BUDGET})
     for name, value in fields.items():
         setattr(project, name, value)
     _check_dates(project.starts_on, project.ends_on)
@@ -351,9 +359,7 @@ def submit_status_report(
         errors["progress"] = _("Describe the progress.")
     if traffic_light not in ("green", "yellow", "red"):
         errors["traffic_light"] = _("Choose green, yellow or red.")
-    if errors:
-        raise ValidationError(errors)
-    return StatusReport.objects.create(
+    report = StatusReport(
         project=project,
         reported_on=reported_on,
         progress=progress,
@@ -363,6 +369,15 @@ def submit_status_report(
         next_steps=next_steps,
         created_by=actor,
     )
+    # Spending over the budget is reported as it is, but it is never on track.
+    if report.is_over_budget and traffic_light == "green":
+        errors["traffic_light"] = _(
+            "More than the budget is spent (%(share)s %% of it), so the light cannot be green."
+        ) % {"share": report.share_of_budget}
+    if errors:
+        raise ValidationError(errors)
+    report.save()
+    return report
 
 
 @audit.service
@@ -512,6 +527,7 @@ def decide_closing(
     spread_to=(),
     new_ends_on=None,
     to_return=None,
+    new_budget=None,
     reason="",
 ) -> ClosingDecision:
     """The board's decision: into operations (naming the receiving unit), spread, extend (new end
@@ -538,6 +554,8 @@ def decide_closing(
             errors["new_ends_on"] = _("The new end date must be after the current one (%(date)s).") % {
                 "date": date_format(project.ends_on)
             }
+        # The one way a granted project's budget changes, with the board's reasons in the trail.
+        new_budget = None if new_budget in (None, "") else parse_money(new_budget, "new_budget")
     if outcome == ClosingOutcome.STOPPED and project.application_id is not None:
         granted, returned = granted_money(project)
         to_return = suggested_return(project) if to_return is None else parse_money(to_return, "to_return")
@@ -575,6 +593,7 @@ def decide_closing(
                 "new_ends_on": new_ends_on,
                 "carried_over": carried_over,
                 "to_return": to_return,
+                "budget": new_budget if outcome == ClosingOutcome.EXTENDED else None,
             }
         },
         reason=reasons,
@@ -583,6 +602,8 @@ def decide_closing(
         project.receiving_organisation = receiving_organisation
     if outcome == ClosingOutcome.EXTENDED:
         project.ends_on = new_ends_on
+        if new_budget is not None:
+            project.budget = new_budget
     project.version += 1
     step.finish(reason=reasons)
     # The board decides; the money moves on the fund's ledger at once when the decider also keeps

@@ -630,6 +630,7 @@ def closing(request, pk):
                 receiving_organisation=data["receiving_organisation"],
                 spread_to=list(data["spread_to"]),
                 new_ends_on=data["new_ends_on"],
+                new_budget=data["new_budget"],
                 to_return=data["to_return"],
             )
         except ValidationError as error:
