@@ -2,8 +2,9 @@ from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.shortcuts import redirect
 from django.utils import translation
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
+
+from fremdrift.core.requests import posted_next
 
 from .demo import DEMO_PASSWORD
 from .forms import LanguageForm, LoginForm
@@ -28,10 +29,7 @@ class LoginView(auth_views.LoginView):
 def set_language(request):
     """Switch language; a logged-in user keeps the choice on every device."""
     form = LanguageForm(request.POST)
-    next_url = request.POST.get("next") or "/"
-    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
-        next_url = "/"
-    response = redirect(next_url)
+    response = redirect(posted_next(request) or "/")
     if form.is_valid():
         language = form.cleaned_data["language"]
         if request.user.is_authenticated:

@@ -2,6 +2,7 @@
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils.http import url_has_allowed_host_and_scheme
 
 # The largest primary key both databases store (a signed 64-bit integer); a larger number overflows
 # the database driver instead of finding nothing.
@@ -23,3 +24,15 @@ def object_or_404(queryset, value, **lookup):
     if pk is None or not 0 < pk <= LARGEST_KEY:
         raise Http404
     return get_object_or_404(queryset, pk=pk, **lookup)
+
+
+def posted_next(request) -> str | None:
+    """The page a form sends the user back to (its posted `next`), when that is a path on this site.
+
+    Only a path: anything else could leave the site, or be read by `redirect` as a view's name."""
+    target = request.POST.get("next", "")
+    if target.startswith("/") and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return None

@@ -5,12 +5,12 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from fremdrift import access
 from fremdrift.core.forms import add_service_errors
+from fremdrift.core.requests import posted_next
 from fremdrift.organisations.models import Organisation, OrganisationKind
 from fremdrift.strategy.models import ActionPlan, ActionPlanRow, Beacon
 
@@ -32,12 +32,7 @@ BOARD_KINDS = (OrganisationKind.UNIT, OrganisationKind.TEAM, OrganisationKind.DE
 
 
 def _back(request, fallback):
-    target = request.POST.get("next", "")
-    if target and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return redirect(target)
-    return redirect(fallback)
+    return redirect(posted_next(request) or fallback)
 
 
 @login_required
