@@ -109,9 +109,15 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # WAL lets readers continue while one request writes; the timeout waits for the writer.
+    # The embedded database serves concurrent requests (a save while the autosave is in flight):
+    # WAL lets readers go on while one request writes, and the busy timeout makes a writer wait its
+    # turn. IMMEDIATE takes the write lock when a transaction begins: a transaction that first reads
+    # and then writes would otherwise find the lock taken and fail at once with "database is locked".
     DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {"timeout": 20, "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"}
+        {
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=20000; PRAGMA synchronous=NORMAL;",
+            "transaction_mode": "IMMEDIATE",
+        }
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

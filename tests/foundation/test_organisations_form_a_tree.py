@@ -50,3 +50,16 @@ def test_levels_stay_in_order(kind, parent_kind):
 def test_only_top_levels_stand_alone():
     with pytest.raises(ValidationError):
         Organisation(name="Løs enhed", kind=K.UNIT).full_clean(exclude=["path"])
+
+
+def test_a_unit_at_a_level_that_does_not_fit_is_refused_on_the_page(client_for, world):
+    from django.urls import reverse
+
+    lindely = Organisation.objects.get(name="Plejecenter Lindely")
+    response = client_for("admin@nordfjord.demo").post(
+        reverse("organisations:detail", args=[lindely.pk]),
+        {"add_child": "", "child-name": "Nyt team", "child-kind": "department"},
+    )
+    assert response.status_code == 200
+    assert response.context["child_form"].non_field_errors()
+    assert not Organisation.objects.filter(name="Nyt team").exists()

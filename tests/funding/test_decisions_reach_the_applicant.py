@@ -5,7 +5,8 @@ from decimal import Decimal
 import pytest
 from django.utils import translation
 
-from fremdrift.funding import decisions, notifications
+from fremdrift.core import mail
+from fremdrift.funding import decisions
 from funding.people import BOARD, LEAD
 
 pytestmark = [pytest.mark.funding]
@@ -18,13 +19,13 @@ def test_the_decision_e_mail_goes_out_after_commit_in_the_applicants_language(
     lead.language = "sv"
     lead.save()
     languages = []
-    original = notifications.send_mail
+    original = mail.send_mail
 
     def recording_send_mail(*args, **kwargs):
         languages.append(translation.get_language())
         return original(*args, **kwargs)
 
-    monkeypatch.setattr(notifications, "send_mail", recording_send_mail)
+    monkeypatch.setattr(mail, "send_mail", recording_send_mail)
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         decisions.decide(
             world.users[BOARD],
@@ -61,3 +62,39 @@ def test_a_refused_decision_sends_nothing(
                 budget_year=budget_year,
             )
     assert mailoutbox == []
+
+
+def _grant(world, application, budget_year):
+    decisions.decide(
+        world.users[BOARD],
+        application=application,
+        outcome="granted",
+        amount=Decimal("200000"),
+        reasons="Stærk ansøgning.",
+        budget_year=budget_year,
+    )
+
+
+def test_a_title_with_a_line_break_still_reaches_the_applicant_in_a_one_line_subject(
+    world, recommended, budget_year, mailoutbox, django_capture_on_commit_callbacks
+):
+    recommended.title = "Rolige nætter\r\nmed sensorer"
+    recommended.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        _grant(world, recommended, budget_year)
+    [message] = mailoutbox
+    assert "Rolige nætter med sensorer" in message.subject
+    assert "\n" not in message.subject and "\r" not in message.subject
+
+
+def test_a_mail_server_that_fails_leaves_the_decision_saved(
+    world, recommended, budget_year, monkeypatch, django_capture_on_commit_callbacks
+):
+    def failing_send_mail(*args, **kwargs):
+        raise ConnectionRefusedError("no mail server")
+
+    monkeypatch.setattr(mail, "send_mail", failing_send_mail)
+    with django_capture_on_commit_callbacks(execute=True):
+        _grant(world, recommended, budget_year)
+    recommended.refresh_from_db()
+    assert recommended.status == "granted"

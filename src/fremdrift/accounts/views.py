@@ -4,10 +4,11 @@ from django.contrib.auth import views as auth_views
 from django.shortcuts import redirect
 from django.urls import reverse_lazy
 from django.utils import translation
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_ratelimit.core import is_ratelimited
+
+from fremdrift.core.requests import posted_next
 
 from .demo import DEMO_PASSWORD
 from .forms import LanguageForm, LoginForm, ResetForm
@@ -69,10 +70,7 @@ class PasswordResetView(auth_views.PasswordResetView):
 def set_language(request):
     """Switch language; a logged-in user keeps the choice on every device."""
     form = LanguageForm(request.POST)
-    next_url = request.POST.get("next") or "/"
-    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
-        next_url = "/"
-    response = redirect(next_url)
+    response = redirect(posted_next(request) or "/")
     if form.is_valid():
         language = form.cleaned_data["language"]
         if request.user.is_authenticated:

@@ -1,9 +1,10 @@
 """E-mails about applications, each in the recipient's language. Sent after the transaction commits."""
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.utils.translation import override
+
+from fremdrift.core import mail
 
 
 def send_decision(decision_pk: int):
@@ -23,6 +24,6 @@ def send_decision(decision_pk: int):
     for user in recipients.values():
         with override(user.language or settings.LANGUAGE_CODE):
             context = {"decision": decision, "application": application, "user": user}
-            subject = render_to_string("funding/email/decision_subject.txt", context).strip()
+            subject = render_to_string("funding/email/decision_subject.txt", context)
             body = render_to_string("funding/email/decision_body.txt", context)
-            send_mail(subject, body, None, [user.email])
+            mail.send(subject, body, [user.email])

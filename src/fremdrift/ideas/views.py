@@ -5,11 +5,12 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from fremdrift import access
+from fremdrift.core.forms import add_service_errors
+from fremdrift.core.requests import posted_next
 from fremdrift.organisations.models import Organisation, OrganisationKind
 from fremdrift.strategy.models import ActionPlan, ActionPlanRow, Beacon
 
@@ -31,12 +32,7 @@ BOARD_KINDS = (OrganisationKind.UNIT, OrganisationKind.TEAM, OrganisationKind.DE
 
 
 def _back(request, fallback):
-    target = request.POST.get("next", "")
-    if target and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return redirect(target)
-    return redirect(fallback)
+    return redirect(posted_next(request) or fallback)
 
 
 @login_required
@@ -87,7 +83,7 @@ def idea_create(request):
         try:
             idea = services.submit_idea(request.user, **form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Thank you! Your idea is on the improvement board."))
             return redirect("ideas:detail", pk=idea.pk)
@@ -103,7 +99,7 @@ def public_idea_create(request, organisation_pk):
         try:
             services.submit_public_idea(request.user, organisation=organisation, **form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             return render(request, "ideas/public_thanks.html", {"organisation": organisation})
     return render(request, "ideas/public_form.html", {"form": form, "organisation": organisation})
@@ -276,7 +272,7 @@ def campaign_create(request):
         try:
             campaign = services.create_campaign(request.user, **form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             return redirect("ideas:campaign", pk=campaign.pk)
     return render(request, "ideas/campaign_form.html", {"form": form})
@@ -322,7 +318,7 @@ def review_create(request):
         try:
             review = services.create_learning_review(request.user, **form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             return redirect("ideas:review", pk=review.pk)
     return render(request, "ideas/review_form.html", {"form": form})

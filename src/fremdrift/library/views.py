@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from fremdrift import access
+from fremdrift.core.forms import add_service_errors
 
 from . import export, selectors, services
 from .forms import AdoptForm, CommentForm, KnowledgePostForm, ReuseProgressForm, SearchForm
@@ -132,7 +133,7 @@ def knowledge(request):
             try:
                 post = services.write_knowledge_post(request.user, **form.cleaned_data)
             except ValidationError as error:
-                form.add_error(None, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("Thank you for sharing."))
                 return redirect(f"{reverse('library:knowledge')}#post-{post.pk}")

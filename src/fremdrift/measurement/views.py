@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from fremdrift import access
 from fremdrift.core.forms import add_service_errors, service_error_messages
+from fremdrift.core.requests import whole_number
 
 from . import charting, forms, services, tabular
 from .models import Indicator, Measurement, PhaseChange
@@ -60,7 +61,7 @@ def indicator_new(request, goal_pk):
         try:
             indicator = services.add_indicator(request.user, goal=goal, **form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The indicator was added. Enter its measurements."))
             return redirect("measurement:indicator", pk=indicator.pk)
@@ -83,7 +84,7 @@ def indicator_edit(request, pk):
                 request.user, indicator=Indicator.objects.get(pk=pk), fields=form.cleaned_data
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Saved."))
             return redirect("measurement:indicator", pk=pk)
@@ -176,7 +177,7 @@ def entry(request, pk):
     errors = {}
     if request.method == "POST":
         submitted = []
-        count = int(request.POST.get("count", 0))
+        count = whole_number(request.POST.get("count"), default=0)
         for i in range(min(count, 200)):
             try:
                 period = datetime.date.fromisoformat(request.POST.get(f"period-{i}", ""))

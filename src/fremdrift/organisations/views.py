@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from fremdrift import access
 from fremdrift.audit.models import AuditEntry
 from fremdrift.audit.reading import readable
+from fremdrift.core.forms import add_service_errors
 
 from . import selectors, services
 from .forms import AuditFilterForm, ChildOrganisationForm, MemberForm
@@ -39,7 +40,7 @@ def organisation_detail(request, pk):
                         request.user, organisation=organisation, **member_form.cleaned_data
                     )
                 except ValidationError as error:
-                    member_form.add_error(None, error)
+                    add_service_errors(member_form, error)
                 else:
                     messages.success(
                         request,
@@ -55,7 +56,7 @@ def organisation_detail(request, pk):
                         request.user, parent=organisation, **child_form.cleaned_data
                     )
                 except ValidationError as error:
-                    child_form.add_error(None, error)
+                    add_service_errors(child_form, error)
                 else:
                     messages.success(request, _("%(name)s was added.") % {"name": child})
                     return redirect("organisations:detail", pk=pk)

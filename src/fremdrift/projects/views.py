@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from fremdrift import access
 from fremdrift.core import pdf
 from fremdrift.core.forms import add_service_errors
+from fremdrift.core.requests import object_or_404
 from fremdrift.organisations.models import Organisation
 
 from . import forms, selectors, services, workflow
@@ -260,10 +261,9 @@ def pdsa_new(request, pk=None, idea_pk=None):
     """Plan a test of change for a project, or for an idea on an improvement board."""
     project, idea = _pdsa_owner(request, pk, idea_pk)
     previous = None
-    if request.GET.get("after") or request.POST.get("after"):
-        previous = get_object_or_404(
-            PdsaCycle, pk=request.GET.get("after") or request.POST.get("after"), project=project, idea=idea
-        )
+    after = request.GET.get("after") or request.POST.get("after")
+    if after:
+        previous = object_or_404(PdsaCycle, after, project=project, idea=idea)
     initial = {}
     if previous is not None:
         initial = {

@@ -10,6 +10,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from fremdrift import access
+from fremdrift.core.forms import add_service_errors
+from fremdrift.core.requests import object_or_404
 
 from . import selectors, services, workflow, xlsx
 from .forms import ActionPlanForm, BeaconForm, EffortForm, ImportForm, RowForm, StrategyForm
@@ -68,7 +70,7 @@ def strategy_create(request):
         try:
             strategy = services.create_strategy(request.user, **form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The strategy was created. Now add its beacons."))
             return redirect("strategy:edit", pk=strategy.pk)
@@ -117,7 +119,7 @@ def strategy_edit(request, pk):
                     return redirect("strategy:edit", pk=pk)
             elif "add_effort" in request.POST:
                 effort_form = EffortForm(request.POST, prefix="effort")
-                beacon = get_object_or_404(Beacon, pk=request.POST.get("beacon"), strategy=strategy)
+                beacon = object_or_404(Beacon, request.POST.get("beacon"), strategy=strategy)
                 if effort_form.is_valid():
                     services.add_effort(request.user, beacon=beacon, **effort_form.cleaned_data)
                     messages.success(request, _("The effort was added."))
@@ -157,7 +159,7 @@ def plan_create(request):
         try:
             plan = services.create_action_plan(request.user, **form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             return redirect("strategy:plan", pk=plan.pk)
     return render(request, "strategy/plan_form.html", {"form": form})
@@ -198,7 +200,7 @@ def row_edit(request, pk, row_pk=None):
                 request.user, plan=plan, row=ActionPlanRow.objects.get(pk=row.pk) if row else None, **values
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The row was saved."))
             return redirect("strategy:plan", pk=plan.pk)
