@@ -300,7 +300,7 @@ def import_measurements(actor, *, indicator, data: bytes, filename: str, reason=
     return ImportResult(len(clean), unchanged, [])
 
 
-def export_table(indicator) -> list[list[str]]:
+def export_table(indicator) -> list[list]:
     return tabular.export_rows(indicator, indicator.measurements.current().order_by("period"))
 
 

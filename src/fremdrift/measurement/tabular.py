@@ -206,46 +206,10 @@ def check_rows(rows: list[list], indicator, existing: dict) -> tuple[list[CleanR
     return clean, problems
 
 
-def _plain(number: Decimal | None) -> str:
-    if number is None:
-        return ""
-    return format(number.normalize(), "f")
-
-
-def export_rows(indicator, measurements) -> list[list[str]]:
-    header = columns_for(indicator)
-    rows = [header]
+def export_rows(indicator, measurements) -> list[list]:
+    """The header and one row per measurement, as dates, numbers and text for `core.spreadsheets`."""
+    rows = [columns_for(indicator)]
     for m in measurements:
-        if indicator.has_denominator:
-            rows.append([m.period.isoformat(), _plain(m.numerator), _plain(m.denominator), m.note])
-        else:
-            rows.append([m.period.isoformat(), _plain(m.value), m.note])
+        numbers = [m.numerator, m.denominator] if indicator.has_denominator else [m.value]
+        rows.append([m.period, *(n.normalize() if n is not None else None for n in numbers), m.note])
     return rows
-
-
-def to_csv(rows) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerows(rows)
-    return buffer.getvalue().encode("utf-8-sig")
-
-
-def to_xlsx(rows, title: str) -> bytes:
-    from openpyxl import Workbook
-
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = (title or "Data")[:31].translate({ord(c): " " for c in "[]:*?/\\"})
-    for number, row in enumerate(rows):
-        if number == 0:
-            sheet.append(row)
-            continue
-        cells = [datetime.date.fromisoformat(row[0])]
-        cells += [Decimal(v) if v != "" else None for v in row[1:-1]]
-        cells.append(row[-1])
-        sheet.append(cells)
-    for cell in sheet["A"][1:]:
-        cell.number_format = "yyyy-mm-dd"
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()

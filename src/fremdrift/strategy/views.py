@@ -10,6 +10,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from fremdrift import access
+from fremdrift.core import spreadsheets
 
 from . import selectors, services, workflow, xlsx
 from .forms import ActionPlanForm, BeaconForm, EffortForm, ImportForm, RowForm, StrategyForm
@@ -220,9 +221,7 @@ def plan_export(request, pk):
     rows = [services.plain_row(row) for row in plan.rows.select_related("beacon").order_by("position", "pk")]
     language = {"SE": "sv"}.get(plan.organisation.country, "da")
     content = xlsx.write_rows(rows, title=plan.organisation.name, language=language)
-    response = HttpResponse(
-        content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
+    response = HttpResponse(content, content_type=spreadsheets.XLSX_TYPE)
     filename = slugify(f"{plan.organisation.name} {plan.title}") or "handleplan"
     response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
     return response

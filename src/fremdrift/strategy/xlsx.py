@@ -26,6 +26,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from fremdrift.core import spreadsheets
+
 STATUSES = ("not_started", "in_progress", "on_standby", "completed", "dropped")
 
 # Words accepted for each status, any case; the first Danish, Swedish and English words are the ones written.
@@ -404,17 +406,9 @@ def _row_from_cells(number: int, values: dict, previous_focus: str):
 
 
 def write_rows(rows: list[PlanRow], *, title: str = "", language: str = "da") -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
-
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = (title or "Handleplan")[:31].translate(str.maketrans("[]:*?/\\", "       "))
-    sheet.append(list(HEADERS[language]))
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
+    table = [list(HEADERS[language])]
     for row in rows:
-        sheet.append(
+        table.append(
             [
                 row.focus_area,
                 row.effort,
@@ -425,15 +419,9 @@ def write_rows(rows: list[PlanRow], *, title: str = "", language: str = "da") ->
                 format_status(row.status, row.status_note, language),
             ]
         )
-    for column, width in zip("ABCDEFG", (28, 34, 40, 34, 20, 22, 30), strict=True):
-        sheet.column_dimensions[column].width = width
-    for line in sheet.iter_rows(min_row=2):
-        for cell in line:
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-    sheet.freeze_panes = "A2"
-    out = io.BytesIO()
-    workbook.save(out)
-    return out.getvalue()
+    return spreadsheets.xlsx_bytes(
+        table, title=title or "Handleplan", widths=(28, 34, 40, 34, 20, 22, 30), wrap=True
+    )
 
 
 # ---- comparing ---------------------------------------------------------------------------------
