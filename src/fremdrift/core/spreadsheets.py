@@ -1,4 +1,4 @@
-"""Every CSV and XLSX file Fremdrift writes goes through here.
+"""Every CSV and XLSX file Fremdrift writes goes through here, and every one it reads is bounded here.
 
 Two CSV conventions:
 - `FOR_PEOPLE` (every download a person opens in Excel or LibreOffice): ";" between cells, a decimal
@@ -10,18 +10,29 @@ Both neutralise formulas: a text cell that starts with `=`, `+`, `-`, `@`, a tab
 gets a leading apostrophe, so a spreadsheet shows it as text instead of running it. In XLSX a text
 cell is stored as text (never as a formula), so its value stays exactly as written. Numbers and
 dates stay numbers and dates: a negative number is not a formula.
+
+Reading refuses a file before it is parsed when it is larger than `MAX_FILE_BYTES` (an XLSX also
+when it unpacks to more than `MAX_UNPACKED_BYTES`), and while it is streamed as soon as it has more
+rows than the caller allows, so a huge file never keeps a worker busy.
 """
 
 import csv
 import datetime
 import io
+import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
 from django.http import HttpResponse
+from django.utils.translation import gettext as _
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+MAX_FILE_BYTES = 2 * 1024 * 1024
+MAX_UNPACKED_BYTES = 20 * 1024 * 1024
+MAX_COLUMNS = 50
 
 
 @dataclass(frozen=True)
@@ -98,3 +109,79 @@ def download(rows, filename: str, **xlsx_options) -> HttpResponse:
         response = HttpResponse(csv_bytes(rows), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+# ---- reading ------------------------------------------------------------------------------------
+
+
+class FileRefused(ValueError):
+    """The file is not read (any further); the message says why, with the limit."""
+
+
+def check_size(size: int) -> None:
+    """Refuses a file of `size` bytes that is larger than any spreadsheet Fremdrift reads."""
+    if size > MAX_FILE_BYTES:
+        raise FileRefused(
+            _("The file is larger than %(size)s MB. Split it into smaller files.")
+            % {"size": MAX_FILE_BYTES // (1024 * 1024)}
+        )
+
+
+def _too_many_rows(max_rows: int) -> FileRefused:
+    return FileRefused(_("The file has more than %(max)s rows.") % {"max": max_rows})
+
+
+def xlsx_rows(data: bytes, *, max_rows: int) -> Iterator[tuple]:
+    """The first worksheet's rows (values, at most `MAX_COLUMNS` each), streamed; `max_rows` counts
+    every row after the first."""
+    from openpyxl import load_workbook
+
+    check_size(len(data))
+    try:
+        unpacked = sum(member.file_size for member in zipfile.ZipFile(io.BytesIO(data)).infolist())
+        if unpacked > MAX_UNPACKED_BYTES:
+            raise FileRefused(
+                _("The file unpacks to more than %(size)s MB. Split it into smaller files.")
+                % {"size": MAX_UNPACKED_BYTES // (1024 * 1024)}
+            )
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except FileRefused:
+        raise
+    except Exception as error:  # openpyxl and zipfile raise zip, XML and key errors alike for a broken file
+        raise FileRefused(_("The file cannot be read as an Excel workbook (.xlsx).")) from error
+    try:
+        sheet = workbook.worksheets[0]
+        sheet.reset_dimensions()  # a declared size of a million columns must not pad every row
+        for number, row in enumerate(sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS)):
+            if number > max_rows:
+                raise _too_many_rows(max_rows)
+            yield row
+    finally:
+        workbook.close()
+
+
+def csv_rows(data: bytes, *, max_rows: int) -> list[list[str]]:
+    """The rows of a UTF-8 CSV file, separated by comma, semicolon or tab; `max_rows` counts every
+    row after the first."""
+    check_size(len(data))
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise FileRefused(_("The file is not UTF-8 text. Save it as CSV UTF-8 or as .xlsx.")) from error
+    try:
+        dialect = csv.Sniffer().sniff(text[:2048], delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    reader = csv.reader(io.StringIO(text), dialect)
+    rows = []
+    try:
+        for row in reader:
+            if len(rows) > max_rows:
+                raise _too_many_rows(max_rows)
+            rows.append(row[:MAX_COLUMNS])
+    except csv.Error as error:
+        raise FileRefused(
+            _("Line %(line)s cannot be read: a cell has more than %(count)s characters or is not closed.")
+            % {"line": reader.line_num, "count": csv.field_size_limit()}
+        ) from error
+    return rows

@@ -321,10 +321,6 @@ def _file_problem(error):
             "expected": ", ".join(xlsx.HEADERS["da"]),
             "found": ", ".join(found) or _("nothing"),
         }
-    elif code == "too-many-rows":
-        message = _("The file has more than %(max)s rows.") % {"max": xlsx.MAX_ROWS}
     else:
-        message = _(
-            "The file cannot be read as an XLSX spreadsheet. Save it from Excel as .xlsx and try again."
-        )
+        message = error.args[1]
     return {"file_problem": message}

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import io
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -320,48 +319,43 @@ def _header_fields(cells) -> list[str | None] | None:
 
 
 def read_rows(content: bytes) -> ReadResult:
-    """Read the first worksheet. Raises XlsxError if the file is not a readable plan at all;
-    problems in single rows are collected in the result, one per row and column."""
-    from openpyxl import load_workbook
+    """Read the first worksheet. Raises XlsxError if the file is not a readable plan at all
+    (`("refused", message)` when it is unreadable or too large); problems in single rows are
+    collected in the result, one per row and column."""
+    try:
+        return _read_plan(spreadsheets.xlsx_rows(content, max_rows=MAX_ROWS))
+    except spreadsheets.FileRefused as error:
+        raise XlsxError("refused", str(error)) from error
 
-    try:
-        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises zip, XML and key errors alike for a broken file
-        raise XlsxError("not-xlsx") from error
-    try:
-        sheet = workbook.worksheets[0]
-        lines = sheet.iter_rows(values_only=True)
-        header = None
-        seen = []
-        for number, cells in enumerate(lines, start=1):
-            if number > 20:
+
+def _read_plan(lines) -> ReadResult:
+    header = None
+    seen = []
+    for number, cells in enumerate(lines, start=1):
+        if number > 20:
+            break
+        if any(cell not in (None, "") for cell in cells):
+            header = _header_fields(cells)
+            seen.append([_cell_text(cell) for cell in cells if cell not in (None, "")])
+            if header:
                 break
-            if any(cell not in (None, "") for cell in cells):
-                header = _header_fields(cells)
-                seen.append([_cell_text(cell) for cell in cells if cell not in (None, "")])
-                if header:
-                    break
-        if header is None:
-            raise XlsxError("no-header", seen[0] if seen else [])
-        result = ReadResult()
-        previous_focus = ""
-        header_line = number
-        for number, cells in enumerate(lines, start=header_line + 1):
-            values = {f: _cell_text(cells[i]) for i, f in enumerate(header) if f and i < len(cells)}
-            if not any(values.values()):
-                continue
-            if _header_fields(cells):
-                continue  # a repeated header, as between the tables of one sheet
-            if len(result.rows) + len(result.problems) >= MAX_ROWS:
-                raise XlsxError("too-many-rows", MAX_ROWS)
-            row, problems = _row_from_cells(number, values, previous_focus)
-            result.problems.extend(problems)
-            if row is not None:
-                previous_focus = row.focus_area
-                result.rows.append((number, row))
-        return result
-    finally:
-        workbook.close()
+    if header is None:
+        raise XlsxError("no-header", seen[0] if seen else [])
+    result = ReadResult()
+    previous_focus = ""
+    header_line = number
+    for number, cells in enumerate(lines, start=header_line + 1):
+        values = {f: _cell_text(cells[i]) for i, f in enumerate(header) if f and i < len(cells)}
+        if not any(values.values()):
+            continue
+        if _header_fields(cells):
+            continue  # a repeated header, as between the tables of one sheet
+        row, problems = _row_from_cells(number, values, previous_focus)
+        result.problems.extend(problems)
+        if row is not None:
+            previous_focus = row.focus_area
+            result.rows.append((number, row))
+    return result
 
 
 def _row_from_cells(number: int, values: dict, previous_focus: str):
