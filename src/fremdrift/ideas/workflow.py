@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from fremdrift.core.workflow import Transition, Workflow, register
 
+AWAITING_APPROVAL = "awaiting_approval"
 NEW = "new"
 PRIORITISED = "prioritised"
 TESTING = "testing"
@@ -25,6 +26,11 @@ STATES = {
 }
 
 
+# Not a column: an idea from the public waits here, seen only by those who may approve it
+# (`access.HELD`), until one of them lets it onto the board or drops it.
+HELD = {AWAITING_APPROVAL: _("Awaiting approval")}
+
+
 def _move_to(target, *sources):
     return Transition(target, STATES[target], frozenset(sources), target, "idea.move")
 
@@ -33,9 +39,13 @@ IDEA = register(
     Workflow(
         name="idea",
         model="ideas.idea",
-        states=STATES,
+        states={**HELD, **STATES},
         refusal=_("The idea cannot move from where it is (%(status)s) to there."),
         transitions=(
+            Transition("approve", _("Approve"), frozenset({AWAITING_APPROVAL}), NEW, "idea.approve"),
+            Transition(
+                "reject", _("Do not approve"), frozenset({AWAITING_APPROVAL}), DROPPED, "idea.approve"
+            ),
             _move_to(NEW, PRIORITISED, DROPPED),
             _move_to(PRIORITISED, NEW, TESTING),
             _move_to(TESTING, PRIORITISED, ADOPTED),
@@ -50,7 +60,7 @@ REASON_REQUIRED = frozenset({PRIORITISED, DROPPED})
 
 
 def choices():
-    return list(STATES.items())
+    return list({**HELD, **STATES}.items())
 
 
 def targets(idea) -> list[tuple[str, str]]:
