@@ -83,6 +83,8 @@ RULES: dict[str, frozenset[Role]] = {
     "knowledge.write": EVERY_ROLE,
     # Taking a knowledge post down again: its author (`RELATIONS`) or the organisation's moderators.
     "knowledge.withdraw": frozenset({Role.INNOVATION_UNIT, Role.ORG_ADMIN}),
+    # A post written here goes public once its organisation's innovation unit approves it.
+    "knowledge.publish": frozenset({Role.INNOVATION_UNIT}),
     "case.view": EVERY_ROLE,
     "case.edit": frozenset(
         {Role.PROJECT_LEAD, Role.INNOVATION_UNIT, Role.QUALITY_CONSULTANT, Role.ORG_ADMIN}
@@ -495,6 +497,18 @@ def narrow_reviews(reviews, user, application):
     if own.submitted_at is None:
         return reviews.filter(pk=own.pk)
     return reviews.filter(Q(submitted_at__isnull=False) | Q(pk=own.pk))
+
+
+def narrow_knowledge_posts(posts, user):
+    """Published posts for everyone; the others for their author (with their state) and, while they
+    await approval, for those who publish in their organisation."""
+    shown = Q(status="published")
+    if user.is_authenticated:
+        shown |= Q(author=user) | Q(
+            status="awaiting_approval",
+            organisation__in=visible_organisations(user, "knowledge.publish"),
+        )
+    return posts.filter(shown)
 
 
 def may_somewhere(user, action: str) -> bool:
