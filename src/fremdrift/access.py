@@ -45,6 +45,8 @@ RULES: dict[str, frozenset[Role]] = {
     "idea.support": EVERY_ROLE,
     "idea.comment": EVERY_ROLE,
     "idea.move": frozenset({Role.QUALITY_CONSULTANT, Role.PROJECT_LEAD}),
+    # Letting an idea from the public onto the board (or not): those who curate the board.
+    "idea.approve": frozenset({Role.QUALITY_CONSULTANT, Role.PROJECT_LEAD}),
     "campaign.manage": frozenset({Role.QUALITY_CONSULTANT, Role.INNOVATION_UNIT, Role.ORG_ADMIN}),
     "learning_review.view": EVERY_ROLE,
     "learning_review.edit": frozenset({Role.QUALITY_CONSULTANT, Role.PROJECT_LEAD}),
@@ -81,6 +83,8 @@ RULES: dict[str, frozenset[Role]] = {
     "knowledge.write": EVERY_ROLE,
     # Taking a knowledge post down again: its author (`RELATIONS`) or the organisation's moderators.
     "knowledge.withdraw": frozenset({Role.INNOVATION_UNIT, Role.ORG_ADMIN}),
+    # A post written here goes public once its organisation's innovation unit approves it.
+    "knowledge.publish": frozenset({Role.INNOVATION_UNIT}),
     "case.view": EVERY_ROLE,
     "case.edit": frozenset(
         {Role.PROJECT_LEAD, Role.INNOVATION_UNIT, Role.QUALITY_CONSULTANT, Role.ORG_ADMIN}
@@ -120,8 +124,24 @@ OWNED_BY = {
     ),
 }
 
+
+@dataclass(frozen=True)
+class Held:
+    """Objects held back until someone approves them: while in `states`, the `view` action on one is
+    answered by `approve` (or by a relation that grants `view`, such as being its author)."""
+
+    view: str
+    states: frozenset
+    approve: str
+
+
+HELD = {
+    "ideas.idea": Held("idea.view", frozenset({"awaiting_approval"}), "idea.approve"),
+}
+
 # What seeing an object takes: without it a detail page is a 404, with it a 403.
 VIEW_ACTIONS = {
+    "ideas.idea": "idea.view",
     "projects.project": "project.view",
     "funding.application": "application.view",
     "funding.fund": "fund.view",
@@ -385,6 +405,12 @@ def has_permission(user, action: str, target) -> Permission:
         return Permission(True, _("It is published."))
     if not user.is_authenticated:
         return Permission(False, _("You must log in."))
+    held = HELD.get(_label(target))
+    if held and action == held.view and target.status in held.states:
+        for relation in relations_for(type(target), action):
+            if relation.holds(user, target):
+                return Permission(True, str(relation.reason))
+        action = held.approve
     for attribute, actions in OWNED_BY.get(_label(target), ()):
         owner = getattr(target, attribute)
         if owner is not None and action in actions:
@@ -445,11 +471,24 @@ def narrow(queryset, user, action: str, organisation_field: str | None = None):
     if organisation_field is None:
         scope = ROLE_SCOPES.get(_label(model))
         organisation_field = f"{scope[0]}__organisation" if scope and action in scope[1] else "organisation"
-    condition = Q(**{f"{organisation_field}__in": visible_organisations(user, action)})
+    condition = Q(**{f"{organisation_field}__in": visible_organisations(user, action)}) | _related(
+        model, user, action
+    )
+    held = HELD.get(_label(model))
+    if held and action == held.view:
+        is_held = Q(status__in=held.states)
+        approvers = Q(**{f"{organisation_field}__in": visible_organisations(user, held.approve)})
+        condition = (~is_held & condition) | (is_held & (approvers | _related(model, user, action)))
+    return queryset.filter(condition)
+
+
+def _related(model, user, action: str) -> Q:
+    """The rows to which the user has a relation that grants the action."""
+    condition = Q(pk__in=[])
     for relation in relations_for(model, action):
         # A subquery, so a relation through a many-to-many table does not repeat rows.
         condition |= Q(pk__in=model._default_manager.filter(relation.filter(user)).values("pk"))
-    return queryset.filter(condition)
+    return condition
 
 
 def may_see(user, obj) -> bool:
@@ -559,6 +598,18 @@ def may_read_sealed(user, obj) -> bool:
         return bool(sealed.may_read(user, obj))
     except ObjectDoesNotExist:  # what it hangs on is gone: nobody can show a right to read it
         return False
+
+
+def narrow_knowledge_posts(posts, user):
+    """Published posts for everyone; the others for their author (with their state) and, while they
+    await approval, for those who publish in their organisation."""
+    shown = Q(status="published")
+    if user.is_authenticated:
+        shown |= Q(author=user) | Q(
+            status="awaiting_approval",
+            organisation__in=visible_organisations(user, "knowledge.publish"),
+        )
+    return posts.filter(shown)
 
 
 def may_somewhere(user, action: str) -> bool:

@@ -7,7 +7,8 @@ from decimal import Decimal
 
 import pytest
 
-from fremdrift.measurement import services, tabular
+from fremdrift.core import spreadsheets
+from fremdrift.measurement import services
 from fremdrift.measurement.models import Direction, ValueKind
 from projects.conftest import LEAD
 
@@ -93,7 +94,7 @@ def test_export_then_import_gives_the_same_data(world, empty_indicator, fmt, kin
             lead, indicator=source, period=datetime.date(2025, month, 1), note=f"uge {month}", **fields
         )
     rows = services.export_table(source)
-    data = tabular.to_csv(rows) if fmt == "csv" else tabular.to_xlsx(rows, source.name)
+    data = spreadsheets.csv_bytes(rows) if fmt == "csv" else spreadsheets.xlsx_bytes(rows)
     target = empty_indicator(kind)
     result = services.import_measurements(lead, indicator=target, data=data, filename=f"x.{fmt}")
     assert result.problems == [] and result.imported == 7

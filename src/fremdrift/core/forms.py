@@ -2,6 +2,8 @@
 
 from django.core.exceptions import ValidationError
 
+from . import spreadsheets
+
 
 def add_service_errors(form, error: ValidationError) -> None:
     """Show a service's refusal on the form: at the field it names, or above the form."""
@@ -14,3 +16,11 @@ def service_error_messages(error: ValidationError) -> dict[str, list[str]]:
     if hasattr(error, "error_dict"):
         return error.message_dict
     return {"__all__": error.messages}
+
+
+def spreadsheet_size(upload) -> None:
+    """A form validator: the upload is refused before it is read when it is too large."""
+    try:
+        spreadsheets.check_size(upload.size)
+    except spreadsheets.FileRefused as error:
+        raise ValidationError(str(error)) from None

@@ -1,15 +1,10 @@
-"""CSV, XLSX, iCalendar and PDF versions of fund pages."""
+"""The rows of the fund's CSV and XLSX exports (written by `core.spreadsheets`), iCalendar and PDF."""
 
-import csv
 import datetime
-import io
 
-from django.http import HttpResponse
 from django.utils.translation import gettext as _
 
 from . import selectors
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def application_rows(applications):
@@ -42,7 +37,7 @@ def application_rows(applications):
         ]
         for a in applications
     ]
-    return header, rows
+    return [header, *rows]
 
 
 def ledger_rows(entries):
@@ -67,38 +62,7 @@ def ledger_rows(entries):
         ]
         for e in entries
     ]
-    return header, rows
-
-
-def _safe(value):
-    """Cells starting with a formula character are quoted, so a spreadsheet never runs them."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
-        return "'" + value
-    return value
-
-
-def respond(fmt, name, header, rows):
-    if fmt == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, delimiter=";")
-        writer.writerow(header)
-        for row in rows:
-            writer.writerow(["" if v is None else _safe(v) for v in row])
-        response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
-        return response
-    from openpyxl import Workbook
-
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.append(header)
-    for row in rows:
-        sheet.append([_safe(v) for v in row])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    response = HttpResponse(buffer.getvalue(), content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
-    return response
+    return [header, *rows]
 
 
 def calendar(fund, request) -> bytes:

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from fremdrift import access
+from fremdrift.core import spreadsheets
 from fremdrift.core import workflow as engine
 from fremdrift.core.forms import add_service_errors, service_error_messages
 
@@ -142,7 +143,7 @@ def export_applications(request, pk, fmt):
     fund = _fund(request.user, pk)
     access.require(request.user, "application.assess", fund)
     applications = selectors.application_list_for(request.user).filter(fund=fund).exclude(status="draft")
-    return exports.respond(fmt, f"applications-{fund.pk}", *exports.application_rows(applications))
+    return spreadsheets.download(exports.application_rows(applications), f"applications-{fund.pk}.{fmt}")
 
 
 @login_required
@@ -151,7 +152,9 @@ def export_ledger(request, pk, fmt):
         raise Http404
     fund = _fund(request.user, pk)
     access.require(request.user, "ledger.view", fund)
-    return exports.respond(fmt, f"ledger-{fund.pk}", *exports.ledger_rows(selectors.ledger_entries(fund)))
+    return spreadsheets.download(
+        exports.ledger_rows(selectors.ledger_entries(fund)), f"ledger-{fund.pk}.{fmt}"
+    )
 
 
 # --- rounds ------------------------------------------------------------------------------------------

@@ -29,6 +29,9 @@ class IdeaForm(forms.ModelForm):
 
 
 class PublicIdeaForm(forms.ModelForm):
+    # A honeypot: hidden from people (and screen readers), filled in by form-filling robots.
+    website = forms.CharField(label=_("Leave this field empty"), required=False)
+
     class Meta:
         model = Idea
         fields = ["public_name", "title", "problem", "proposal", "helps"]
@@ -41,6 +44,14 @@ class PublicIdeaForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["public_name"].required = True
+        self.fields["website"].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
+
+    def visible_fields(self):
+        return [field for field in super().visible_fields() if field.name != "website"]
+
+    @property
+    def is_from_a_robot(self) -> bool:
+        return bool(self.cleaned_data.get("website"))
 
 
 class CommentForm(forms.ModelForm):

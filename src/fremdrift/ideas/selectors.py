@@ -29,7 +29,10 @@ def board(organisation, user):
         .order_by("-support_count", "-created_at")
     )
     columns = []
-    for state, label in workflow.STATES.items():
+    states = workflow.STATES
+    if access.has_permission(user, "idea.approve", organisation):
+        states = {**workflow.HELD, **states}  # ideas from the public, first in line for approval
+    for state, label in states.items():
         columns.append({"state": state, "label": label, "ideas": [i for i in ideas if i.status == state]})
     for idea in ideas:
         idea.move_targets = workflow.targets(idea)

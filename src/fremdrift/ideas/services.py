@@ -66,7 +66,8 @@ def submit_idea(
 @audit.service
 @transaction.atomic
 def submit_public_idea(actor, *, organisation, public_name, title, problem, proposal, helps="", reason=""):
-    """An idea from someone without an account, where the organisation allows it."""
+    """An idea from someone without an account, where the organisation allows it. It waits for
+    approval before anyone but those who may approve it sees it."""
     if not organisation.allows_public_ideas:
         raise access.NotAllowed(
             access.Permission(False, _("This organisation does not take ideas from the public."))
@@ -76,6 +77,7 @@ def submit_public_idea(actor, *, organisation, public_name, title, problem, prop
     idea = Idea(
         organisation=organisation,
         public_name=public_name.strip(),
+        status=workflow.AWAITING_APPROVAL,
         title=title,
         problem=problem,
         proposal=proposal,
@@ -126,7 +128,7 @@ def move_idea(actor, *, idea, to_status, reason=""):
         raise ValidationError(
             {
                 "to_status": _("An idea cannot move from %(from)s to %(to)s.")
-                % {"from": workflow.STATES[source], "to": workflow.STATES.get(to_status, to_status)}
+                % {"from": workflow.IDEA.states[source], "to": workflow.IDEA.states.get(to_status, to_status)}
             }
         )
     step = engine.begin(actor, idea, target=to_status)

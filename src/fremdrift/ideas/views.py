@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from fremdrift import access
+from fremdrift.core import ratelimit
 from fremdrift.core.forms import add_service_errors
 from fremdrift.core.requests import posted_next
 from fremdrift.organisations.models import Organisation, OrganisationKind
@@ -90,19 +91,34 @@ def idea_create(request):
     return render(request, "ideas/idea_form.html", {"form": form})
 
 
+# A person with several ideas sends a few; a script sends hundreds.
+PUBLIC_IDEAS_PER_HOUR = 5
+
+
 def public_idea_create(request, organisation_pk):
     organisation = get_object_or_404(Organisation, pk=organisation_pk)
     if not organisation.allows_public_ideas:
         raise Http404
     form = PublicIdeaForm(request.POST or None)
+    status = 200
     if request.method == "POST" and form.is_valid():
-        try:
-            services.submit_public_idea(request.user, organisation=organisation, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
+        if not ratelimit.allow("public_idea", request, limit=PUBLIC_IDEAS_PER_HOUR, seconds=3600):
+            # The text stays in the form, so nothing written is lost.
+            form.add_error(None, _("You have sent many ideas in a short time. Try again in an hour."))
+            status = 429
         else:
-            return render(request, "ideas/public_thanks.html", {"organisation": organisation})
-    return render(request, "ideas/public_form.html", {"form": form, "organisation": organisation})
+            fields = {name: value for name, value in form.cleaned_data.items() if name != "website"}
+            try:
+                # A robot is thanked too, and so learns nothing that would teach it to leave the field empty.
+                if not form.is_from_a_robot:
+                    services.submit_public_idea(request.user, organisation=organisation, **fields)
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                return render(request, "ideas/public_thanks.html", {"organisation": organisation})
+    return render(
+        request, "ideas/public_form.html", {"form": form, "organisation": organisation}, status=status
+    )
 
 
 def _idea(request, pk, action="idea.view"):

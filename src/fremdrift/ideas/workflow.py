@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from fremdrift.core.workflow import Transition, Workflow, moves, register
 
+AWAITING_APPROVAL = "awaiting_approval"
 NEW = "new"
 PRIORITISED = "prioritised"
 TESTING = "testing"
@@ -25,23 +26,34 @@ STATES = {
 }
 
 
+# Not a column: an idea from the public waits here, seen only by those who may approve it
+# (`access.HELD`), until one of them lets it onto the board or drops it.
+HELD = {AWAITING_APPROVAL: _("Awaiting approval")}
+
+
 IDEA = register(
     Workflow(
         name="idea",
         model="ideas.idea",
-        states=STATES,
+        states={**HELD, **STATES},
         refusal=_("The idea cannot move from where it is (%(status)s) to there."),
-        # to: from
-        transitions=moves(
-            STATES,
-            "idea.move",
-            {
-                NEW: {PRIORITISED, DROPPED},
-                PRIORITISED: {NEW, TESTING},
-                TESTING: {PRIORITISED, ADOPTED},
-                ADOPTED: {PRIORITISED, TESTING},
-                DROPPED: {NEW, PRIORITISED, TESTING},
-            },
+        transitions=(
+            Transition("approve", _("Approve"), frozenset({AWAITING_APPROVAL}), NEW, "idea.approve"),
+            Transition(
+                "reject", _("Do not approve"), frozenset({AWAITING_APPROVAL}), DROPPED, "idea.approve"
+            ),
+            # to: from
+            *moves(
+                STATES,
+                "idea.move",
+                {
+                    NEW: {PRIORITISED, DROPPED},
+                    PRIORITISED: {NEW, TESTING},
+                    TESTING: {PRIORITISED, ADOPTED},
+                    ADOPTED: {PRIORITISED, TESTING},
+                    DROPPED: {NEW, PRIORITISED, TESTING},
+                },
+            ),
         ),
     )
 )
@@ -51,7 +63,7 @@ REASON_REQUIRED = frozenset({PRIORITISED, DROPPED})
 
 
 def choices():
-    return list(STATES.items())
+    return list({**HELD, **STATES}.items())
 
 
 def targets(idea) -> list[tuple[str, str]]:

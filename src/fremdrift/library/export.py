@@ -1,9 +1,9 @@
 """Published cases as open data: one list of plain dicts, written as JSON or CSV.
 Used by the open-data URLs and by `fremdrift export-cases`, so both give the same data."""
 
-import csv
-import io
 import json
+
+from fremdrift.core import spreadsheets
 
 from .models import Case, CaseStatus
 
@@ -70,12 +70,10 @@ def as_json(rows: list[dict]) -> str:
 
 
 def as_csv(rows: list[dict]) -> str:
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=[*FIELDS, "nominations", "reuses"])
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({name: _cell(name, value) for name, value in row.items()})
-    return buffer.getvalue()
+    """Open data for programs: `core.spreadsheets.FOR_MACHINES` (comma, decimal point, no BOM)."""
+    names = [*FIELDS, "nominations", "reuses"]
+    table = [names, *([_cell(name, row[name]) for name in names] for row in rows)]
+    return spreadsheets.csv_text(table, spreadsheets.FOR_MACHINES)
 
 
 def _cell(name: str, value):

@@ -170,6 +170,7 @@ class Nomination(models.Model):
 
 
 class KnowledgePostStatus(models.TextChoices):
+    AWAITING_APPROVAL = "awaiting_approval", _("Awaiting approval")
     PUBLISHED = "published", _("Published")
     WITHDRAWN = "withdrawn", _("Withdrawn")
 

@@ -59,6 +59,11 @@ def index_case(case: Case) -> None:
 
 @transaction.atomic
 def index_knowledge_post(post: KnowledgePost) -> None:
+    if not post.is_published:
+        # Search shows an organisation's own unpublished documents to its members; a post awaiting
+        # approval or withdrawn is for its author and its approvers only, on the knowledge page.
+        SearchDocument.objects.filter(knowledge_post=post).delete()
+        return
     document, _created = SearchDocument.objects.update_or_create(
         knowledge_post=post,
         defaults={

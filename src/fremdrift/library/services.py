@@ -11,7 +11,7 @@ from fremdrift.projects import services as projects_services
 from fremdrift.projects.workflow import FINISHED_STATES
 
 from . import search
-from .models import Case, CaseContact, CaseStatus, KnowledgeComment, KnowledgePost, Reuse
+from .models import Case, CaseContact, CaseStatus, KnowledgeComment, KnowledgePost, KnowledgePostStatus, Reuse
 
 
 @audit.service
@@ -150,6 +150,7 @@ def write_knowledge_post(
         theme=theme.strip(),
         project=project,
         source="Fremdrift",
+        status=KnowledgePostStatus.AWAITING_APPROVAL,
     )
     search.index_knowledge_post(post)
     return post
@@ -158,7 +159,8 @@ def write_knowledge_post(
 @audit.service
 @transaction.atomic
 def take_post_step(actor, *, post: KnowledgePost, name: str, reason: str = "") -> KnowledgePost:
-    """Withdraw a knowledge post (`workflow.KNOWLEDGE_POST`): it leaves the page and the search."""
+    """Publish or withdraw a knowledge post (`workflow.KNOWLEDGE_POST`): it enters or leaves the page
+    and the search."""
     post = engine.begin(actor, post, name).finish(reason=reason)
     search.index_knowledge_post(post)
     return post

@@ -114,7 +114,7 @@ def reuse_overview(request):
 
 def knowledge(request):
     posts = (
-        KnowledgePost.objects.filter(status=KnowledgePostStatus.PUBLISHED)
+        access.narrow_knowledge_posts(KnowledgePost.objects.all(), request.user)
         .select_related("author", "project", "organisation")
         .prefetch_related("comments__author")
         .order_by("theme", "kind", "pk")
@@ -135,7 +135,12 @@ def knowledge(request):
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
-                messages.success(request, _("Thank you for sharing."))
+                messages.success(
+                    request,
+                    _(
+                        "Thank you for sharing. Others see your post once the innovation unit has approved it."
+                    ),
+                )
                 return redirect(f"{reverse('library:knowledge')}#post-{post.pk}")
     return render(
         request, "library/knowledge.html", {"posts": posts, "form": form, "comment_form": CommentForm()}
@@ -145,13 +150,15 @@ def knowledge(request):
 @login_required
 @require_POST
 def knowledge_step(request, pk, name):
-    post = get_object_or_404(KnowledgePost.objects.filter(status=KnowledgePostStatus.PUBLISHED), pk=pk)
+    post = get_object_or_404(access.narrow_knowledge_posts(KnowledgePost.objects.all(), request.user), pk=pk)
     try:
         services.take_post_step(request.user, post=post, name=name, reason=request.POST.get("reason", ""))
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(request, _("The post was withdrawn."))
+        messages.success(
+            request, _("The post was published.") if name == "publish" else _("The post was withdrawn.")
+        )
     return redirect("library:knowledge")
 
 

@@ -2,8 +2,9 @@
 
 A case is written as a draft, sent to its organisation for approval, published by the approver, and
 withdrawn when it no longer holds; imported cases belong to no organisation and are published on
-import, so they take no steps here. A knowledge post is published when written, and withdrawn by
-its author or its organisation's innovation unit.
+import, so they take no steps here. A knowledge post written here awaits approval, is published by
+its organisation's innovation unit, and withdrawn by its author or the innovation unit; imported
+posts are published on import.
 """
 
 from django.utils.translation import gettext_lazy as _
@@ -71,9 +72,16 @@ KNOWLEDGE_POST = register(
         refusal=_("This cannot be done while the post is %(status)s."),
         transitions=(
             Transition(
+                "publish",
+                _("Approve and publish"),
+                frozenset({KnowledgePostStatus.AWAITING_APPROVAL}),
+                KnowledgePostStatus.PUBLISHED,
+                "knowledge.publish",
+            ),
+            Transition(
                 "withdraw",
                 _("Withdraw the post"),
-                frozenset({KnowledgePostStatus.PUBLISHED}),
+                frozenset({KnowledgePostStatus.AWAITING_APPROVAL, KnowledgePostStatus.PUBLISHED}),
                 KnowledgePostStatus.WITHDRAWN,
                 "knowledge.withdraw",
             ),

@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from fremdrift.core.forms import spreadsheet_size
+
 from .models import Indicator, PhaseChange
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -54,7 +56,7 @@ class FreezeForm(forms.Form):
 
 
 class ImportForm(forms.Form):
-    file = forms.FileField(label=_("CSV or Excel file (.csv, .xlsx)"))
+    file = forms.FileField(label=_("CSV or Excel file (.csv, .xlsx)"), validators=[spreadsheet_size])
 
 
 class CorrectionForm(forms.Form):

@@ -5,7 +5,7 @@ correction adds a new row and keeps the old one, marked as superseded.
 """
 
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -42,19 +42,17 @@ def _require_edit(actor, indicator_or_goal):
 
 
 def _number(value, field) -> Decimal | None:
-    if value is None or value == "":
-        return None
     try:
-        number = Decimal(str(value).replace(",", "."))
-    except InvalidOperation:
-        raise ValidationError({field: _("Enter a number.")}) from None
-    if not number.is_finite():
-        raise ValidationError({field: _("Enter a number.")})
-    if number < 0:
-        raise ValidationError({field: _("A measurement cannot be negative.")})
-    if number != number.quantize(Decimal("0.0001")):
-        raise ValidationError({field: _("Use at most four decimals.")})
-    return number
+        return tabular.number(value)
+    except ValueError as error:
+        raise ValidationError({field: str(error)}) from None
+
+
+def _check_period(period):
+    try:
+        tabular.check_period(period)
+    except ValueError as error:
+        raise ValidationError({"period": str(error)}) from None
 
 
 def _check_values(indicator, value, numerator, denominator):
@@ -139,6 +137,7 @@ def record_measurement(
     """A new value for a period that has none (a different value for a period that has one is a
     correction: `correct_measurement`)."""
     _require_edit(actor, indicator)
+    _check_period(period)
     value, numerator, denominator = _check_values(indicator, value, numerator, denominator)
     if _current(indicator, period) is not None:
         raise ValidationError(
@@ -300,7 +299,7 @@ def import_measurements(actor, *, indicator, data: bytes, filename: str, reason=
     return ImportResult(len(clean), unchanged, [])
 
 
-def export_table(indicator) -> list[list[str]]:
+def export_table(indicator) -> list[list]:
     return tabular.export_rows(indicator, indicator.measurements.current().order_by("period"))
 
 

@@ -6,15 +6,19 @@ One layout both ways: a header row with `period`, then `value` (counts, days, sc
 every problem with its line, column and why; the service saves only when there are no problems.
 """
 
-import csv
 import datetime
-import io
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
 
+from fremdrift.core import spreadsheets
+
 MAX_ROWS = 5000
+# The largest value the measurement fields hold (14 digits, 4 of them decimals).
+LARGEST = Decimal("9999999999.9999")
+EARLIEST_PERIOD = datetime.date(1900, 1, 1)
+YEARS_AHEAD = 10
 
 
 @dataclass(frozen=True)
@@ -40,37 +44,12 @@ def columns_for(indicator) -> list[str]:
     return ["period", "value", "note"]
 
 
-def _read_csv(data: bytes) -> list[list[str]]:
-    text = data.decode("utf-8-sig")
-    sample = text[:2048]
-    try:
-        dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    return [row for row in csv.reader(io.StringIO(text), dialect)]
-
-
-def _read_xlsx(data: bytes) -> list[list]:
-    from openpyxl import load_workbook
-
-    workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    sheet = workbook.worksheets[0]
-    rows = [list(row) for row in sheet.iter_rows(values_only=True)]
-    workbook.close()
-    return rows
-
-
 def read_table(data: bytes, filename: str) -> list[list]:
-    """The file's rows as lists of cells. Raises ValueError with a message when unreadable."""
+    """The file's rows as lists of cells. Raises `spreadsheets.FileRefused` (a ValueError) with a
+    message when it is unreadable or too large."""
     if filename.lower().endswith(".xlsx") or data[:2] == b"PK":
-        try:
-            return _read_xlsx(data)
-        except Exception as error:
-            raise ValueError(_("The file cannot be read as an Excel workbook (.xlsx).")) from error
-    try:
-        return _read_csv(data)
-    except UnicodeDecodeError as error:
-        raise ValueError(_("The file is not UTF-8 text. Save it as CSV UTF-8 or as .xlsx.")) from error
+        return [list(row) for row in spreadsheets.xlsx_rows(data, max_rows=MAX_ROWS)]
+    return spreadsheets.csv_rows(data, max_rows=MAX_ROWS)
 
 
 def _period(cell) -> datetime.date:
@@ -87,28 +66,41 @@ def _period(cell) -> datetime.date:
     raise ValueError(_("“%(text)s” is not a date. Write e.g. 2026-03-01 or 2026-03.") % {"text": text})
 
 
-def _number(cell) -> Decimal | None:
+def check_period(period: datetime.date) -> None:
+    """Periods far ahead have no next period to show and are typing errors; raises ValueError."""
+    latest = datetime.date(datetime.date.today().year + YEARS_AHEAD, 12, 31)
+    if not EARLIEST_PERIOD <= period <= latest:
+        raise ValueError(
+            _("The period must lie between %(first)s and %(last)s.")
+            % {"first": EARLIEST_PERIOD.isoformat(), "last": latest.isoformat()}
+        )
+
+
+def number(cell) -> Decimal | None:
+    """A measured value from a cell or a form: None when empty; raises ValueError with the reason."""
     if cell is None or (isinstance(cell, str) and not cell.strip()):
         return None
     if isinstance(cell, bool):
         raise ValueError(_("“%(text)s” is not a number.") % {"text": cell})
     if isinstance(cell, int | float | Decimal):
-        number = Decimal(str(cell))
+        parsed = Decimal(str(cell))
     else:
         text = str(cell).strip().replace(" ", "").replace("\u00a0", "")
         if "," in text and "." not in text:
             text = text.replace(",", ".")
         try:
-            number = Decimal(text)
+            parsed = Decimal(text)
         except InvalidOperation:
             raise ValueError(_("“%(text)s” is not a number.") % {"text": cell}) from None
-    if not number.is_finite():
+    if not parsed.is_finite():
         raise ValueError(_("“%(text)s” is not a number.") % {"text": cell})
-    if number < 0:
+    if parsed < 0:
         raise ValueError(_("A measurement cannot be negative."))
-    if number != number.quantize(Decimal("0.0001")):
+    if parsed > LARGEST:
+        raise ValueError(_("The value is larger than %(largest)s.") % {"largest": LARGEST})
+    if parsed != parsed.quantize(Decimal("0.0001")):
         raise ValueError(_("Use at most four decimals."))
-    return number
+    return parsed
 
 
 def check_rows(rows: list[list], indicator, existing: dict) -> tuple[list[CleanRow], list[Problem]]:
@@ -126,8 +118,6 @@ def check_rows(rows: list[list], indicator, existing: dict) -> tuple[list[CleanR
             for c in missing
         ]
     index = {name: header.index(name) for name in columns_for(indicator) if name in header}
-    if len(rows) - 1 > MAX_ROWS:
-        return [], [Problem(1, "", _("At most %(count)s rows at a time.") % {"count": MAX_ROWS})]
     seen: dict[datetime.date, int] = {}
 
     def cell(row, name):
@@ -140,13 +130,14 @@ def check_rows(rows: list[list], indicator, existing: dict) -> tuple[list[CleanR
         row_problems = []
         try:
             period = _period(cell(row, "period"))
+            check_period(period)
         except ValueError as error:
             row_problems.append(Problem(line, "period", str(error)))
             period = None
         values = {}
         for name in needed[1:]:
             try:
-                values[name] = _number(cell(row, name))
+                values[name] = number(cell(row, name))
             except ValueError as error:
                 row_problems.append(Problem(line, name, str(error)))
                 values[name] = None
@@ -206,46 +197,10 @@ def check_rows(rows: list[list], indicator, existing: dict) -> tuple[list[CleanR
     return clean, problems
 
 
-def _plain(number: Decimal | None) -> str:
-    if number is None:
-        return ""
-    return format(number.normalize(), "f")
-
-
-def export_rows(indicator, measurements) -> list[list[str]]:
-    header = columns_for(indicator)
-    rows = [header]
+def export_rows(indicator, measurements) -> list[list]:
+    """The header and one row per measurement, as dates, numbers and text for `core.spreadsheets`."""
+    rows = [columns_for(indicator)]
     for m in measurements:
-        if indicator.has_denominator:
-            rows.append([m.period.isoformat(), _plain(m.numerator), _plain(m.denominator), m.note])
-        else:
-            rows.append([m.period.isoformat(), _plain(m.value), m.note])
+        numbers = [m.numerator, m.denominator] if indicator.has_denominator else [m.value]
+        rows.append([m.period, *(n.normalize() if n is not None else None for n in numbers), m.note])
     return rows
-
-
-def to_csv(rows) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerows(rows)
-    return buffer.getvalue().encode("utf-8-sig")
-
-
-def to_xlsx(rows, title: str) -> bytes:
-    from openpyxl import Workbook
-
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = (title or "Data")[:31].translate({ord(c): " " for c in "[]:*?/\\"})
-    for number, row in enumerate(rows):
-        if number == 0:
-            sheet.append(row)
-            continue
-        cells = [datetime.date.fromisoformat(row[0])]
-        cells += [Decimal(v) if v != "" else None for v in row[1:-1]]
-        cells.append(row[-1])
-        sheet.append(cells)
-    for cell in sheet["A"][1:]:
-        cell.number_format = "yyyy-mm-dd"
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from fremdrift import access
+from fremdrift.core import spreadsheets
 from fremdrift.core.forms import add_service_errors, service_error_messages
 from fremdrift.core.requests import whole_number
 
@@ -258,19 +259,12 @@ def import_file(request, pk):
 
 @login_required
 def export(request, pk, fmt):
+    if fmt not in ("csv", "xlsx"):
+        raise Http404
     indicator = _indicator(request, pk)
     rows = services.export_table(indicator)
     name = slugify(indicator.name) or "indicator"
-    if fmt == "xlsx":
-        response = HttpResponse(
-            tabular.to_xlsx(rows, indicator.name),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-        response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
-        return response
-    response = HttpResponse(tabular.to_csv(rows), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
-    return response
+    return spreadsheets.download(rows, f"{name}.{fmt}", title=indicator.name)
 
 
 @login_required

@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from fremdrift.core.forms import spreadsheet_size
+
 from . import workflow
 from .models import ActionPlan, ActionPlanRow, Beacon, Effort, Strategy
 from .services import ROW_FIELDS
@@ -80,12 +82,5 @@ class ImportForm(forms.Form):
         widget=forms.ClearableFileInput(
             attrs={"accept": ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
         ),
+        validators=[spreadsheet_size],
     )
-
-    MAX_BYTES = 5 * 1024 * 1024
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if upload.size > self.MAX_BYTES:
-            raise forms.ValidationError(_("The file is larger than 5 MB."))
-        return upload

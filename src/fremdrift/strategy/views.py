@@ -10,6 +10,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from fremdrift import access
+from fremdrift.core import spreadsheets
 from fremdrift.core.forms import add_service_errors
 from fremdrift.core.requests import object_or_404
 
@@ -222,9 +223,7 @@ def plan_export(request, pk):
     rows = [services.plain_row(row) for row in plan.rows.select_related("beacon").order_by("position", "pk")]
     language = {"SE": "sv"}.get(plan.organisation.country, "da")
     content = xlsx.write_rows(rows, title=plan.organisation.name, language=language)
-    response = HttpResponse(
-        content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
+    response = HttpResponse(content, content_type=spreadsheets.XLSX_TYPE)
     filename = slugify(f"{plan.organisation.name} {plan.title}") or "handleplan"
     response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
     return response
@@ -324,10 +323,6 @@ def _file_problem(error):
             "expected": ", ".join(xlsx.HEADERS["da"]),
             "found": ", ".join(found) or _("nothing"),
         }
-    elif code == "too-many-rows":
-        message = _("The file has more than %(max)s rows.") % {"max": xlsx.MAX_ROWS}
     else:
-        message = _(
-            "The file cannot be read as an XLSX spreadsheet. Save it from Excel as .xlsx and try again."
-        )
+        message = error.args[1]
     return {"file_problem": message}

@@ -21,10 +21,11 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import io
 import re
 import unicodedata
 from dataclasses import dataclass, field
+
+from fremdrift.core import spreadsheets
 
 STATUSES = ("not_started", "in_progress", "on_standby", "completed", "dropped")
 
@@ -318,48 +319,43 @@ def _header_fields(cells) -> list[str | None] | None:
 
 
 def read_rows(content: bytes) -> ReadResult:
-    """Read the first worksheet. Raises XlsxError if the file is not a readable plan at all;
-    problems in single rows are collected in the result, one per row and column."""
-    from openpyxl import load_workbook
+    """Read the first worksheet. Raises XlsxError if the file is not a readable plan at all
+    (`("refused", message)` when it is unreadable or too large); problems in single rows are
+    collected in the result, one per row and column."""
+    try:
+        return _read_plan(spreadsheets.xlsx_rows(content, max_rows=MAX_ROWS))
+    except spreadsheets.FileRefused as error:
+        raise XlsxError("refused", str(error)) from error
 
-    try:
-        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises zip, XML and key errors alike for a broken file
-        raise XlsxError("not-xlsx") from error
-    try:
-        sheet = workbook.worksheets[0]
-        lines = sheet.iter_rows(values_only=True)
-        header = None
-        seen = []
-        for number, cells in enumerate(lines, start=1):
-            if number > 20:
+
+def _read_plan(lines) -> ReadResult:
+    header = None
+    seen = []
+    for number, cells in enumerate(lines, start=1):
+        if number > 20:
+            break
+        if any(cell not in (None, "") for cell in cells):
+            header = _header_fields(cells)
+            seen.append([_cell_text(cell) for cell in cells if cell not in (None, "")])
+            if header:
                 break
-            if any(cell not in (None, "") for cell in cells):
-                header = _header_fields(cells)
-                seen.append([_cell_text(cell) for cell in cells if cell not in (None, "")])
-                if header:
-                    break
-        if header is None:
-            raise XlsxError("no-header", seen[0] if seen else [])
-        result = ReadResult()
-        previous_focus = ""
-        header_line = number
-        for number, cells in enumerate(lines, start=header_line + 1):
-            values = {f: _cell_text(cells[i]) for i, f in enumerate(header) if f and i < len(cells)}
-            if not any(values.values()):
-                continue
-            if _header_fields(cells):
-                continue  # a repeated header, as between the tables of one sheet
-            if len(result.rows) + len(result.problems) >= MAX_ROWS:
-                raise XlsxError("too-many-rows", MAX_ROWS)
-            row, problems = _row_from_cells(number, values, previous_focus)
-            result.problems.extend(problems)
-            if row is not None:
-                previous_focus = row.focus_area
-                result.rows.append((number, row))
-        return result
-    finally:
-        workbook.close()
+    if header is None:
+        raise XlsxError("no-header", seen[0] if seen else [])
+    result = ReadResult()
+    previous_focus = ""
+    header_line = number
+    for number, cells in enumerate(lines, start=header_line + 1):
+        values = {f: _cell_text(cells[i]) for i, f in enumerate(header) if f and i < len(cells)}
+        if not any(values.values()):
+            continue
+        if _header_fields(cells):
+            continue  # a repeated header, as between the tables of one sheet
+        row, problems = _row_from_cells(number, values, previous_focus)
+        result.problems.extend(problems)
+        if row is not None:
+            previous_focus = row.focus_area
+            result.rows.append((number, row))
+    return result
 
 
 def _row_from_cells(number: int, values: dict, previous_focus: str):
@@ -404,17 +400,9 @@ def _row_from_cells(number: int, values: dict, previous_focus: str):
 
 
 def write_rows(rows: list[PlanRow], *, title: str = "", language: str = "da") -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
-
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = (title or "Handleplan")[:31].translate(str.maketrans("[]:*?/\\", "       "))
-    sheet.append(list(HEADERS[language]))
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
+    table = [list(HEADERS[language])]
     for row in rows:
-        sheet.append(
+        table.append(
             [
                 row.focus_area,
                 row.effort,
@@ -425,15 +413,9 @@ def write_rows(rows: list[PlanRow], *, title: str = "", language: str = "da") ->
                 format_status(row.status, row.status_note, language),
             ]
         )
-    for column, width in zip("ABCDEFG", (28, 34, 40, 34, 20, 22, 30), strict=True):
-        sheet.column_dimensions[column].width = width
-    for line in sheet.iter_rows(min_row=2):
-        for cell in line:
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-    sheet.freeze_panes = "A2"
-    out = io.BytesIO()
-    workbook.save(out)
-    return out.getvalue()
+    return spreadsheets.xlsx_bytes(
+        table, title=title or "Handleplan", widths=(28, 34, 40, 34, 20, 22, 30), wrap=True
+    )
 
 
 # ---- comparing ---------------------------------------------------------------------------------

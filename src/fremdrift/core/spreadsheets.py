@@ -1,0 +1,187 @@
+"""Every CSV and XLSX file Fremdrift writes goes through here, and every one it reads is bounded here.
+
+Two CSV conventions:
+- `FOR_PEOPLE` (every download a person opens in Excel or LibreOffice): ";" between cells, a decimal
+  comma, UTF-8 with a byte-order mark, CRLF line ends; what Danish and Swedish Excel opens as columns.
+- `FOR_MACHINES` (the library's open data, read by programs): "," between cells, a decimal point,
+  UTF-8 without a byte-order mark.
+
+Both neutralise formulas: a text cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return
+gets a leading apostrophe, so a spreadsheet shows it as text instead of running it. In XLSX a text
+cell is stored as text (never as a formula), so its value stays exactly as written. Numbers and
+dates stay numbers and dates: a negative number is not a formula.
+
+Reading refuses a file before it is parsed when it is larger than `MAX_FILE_BYTES` (an XLSX also
+when it unpacks to more than `MAX_UNPACKED_BYTES`), and while it is streamed as soon as it has more
+rows than the caller allows, so a huge file never keeps a worker busy.
+"""
+
+import csv
+import datetime
+import io
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.http import HttpResponse
+from django.utils.translation import gettext as _
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+MAX_FILE_BYTES = 2 * 1024 * 1024
+MAX_UNPACKED_BYTES = 20 * 1024 * 1024
+MAX_COLUMNS = 50
+
+
+@dataclass(frozen=True)
+class Convention:
+    delimiter: str
+    decimal: str
+    byte_order_mark: bool
+
+
+FOR_PEOPLE = Convention(delimiter=";", decimal=",", byte_order_mark=True)
+FOR_MACHINES = Convention(delimiter=",", decimal=".", byte_order_mark=False)
+
+
+def neutralise(text: str) -> str:
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def _csv_cell(value, convention: Convention) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, int | float | Decimal):
+        return format(value, "f" if isinstance(value, Decimal) else "").replace(".", convention.decimal)
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return neutralise(str(value))
+
+
+def csv_text(rows, convention: Convention = FOR_PEOPLE) -> str:
+    """`rows` is a header row and data rows of plain values (text, numbers, dates, None)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=convention.delimiter, lineterminator="\r\n")
+    writer.writerows([_csv_cell(value, convention) for value in row] for row in rows)
+    return ("\ufeff" if convention.byte_order_mark else "") + buffer.getvalue()
+
+
+def csv_bytes(rows, convention: Convention = FOR_PEOPLE) -> bytes:
+    return csv_text(rows, convention).encode("utf-8")
+
+
+def xlsx_bytes(rows, *, title: str = "", widths=(), wrap: bool = False) -> bytes:
+    """One worksheet: the first row is the header (bold, frozen); `widths` per column from A."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = (title or "Data")[:31].translate({ord(c): " " for c in "[]:*?/\\"}) or "Data"
+    for row in rows:
+        sheet.append(list(row))
+    for line in sheet.iter_rows():
+        for cell in line:
+            if isinstance(cell.value, str):
+                cell.data_type = "s"  # openpyxl would store "=…" as a live formula
+            if wrap:
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for column, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(column)].width = width
+    sheet.freeze_panes = "A2"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def download(rows, filename: str, **xlsx_options) -> HttpResponse:
+    """`rows` as a file to save: XLSX when `filename` ends in .xlsx, else CSV for people."""
+    if filename.endswith(".xlsx"):
+        response = HttpResponse(xlsx_bytes(rows, **xlsx_options), content_type=XLSX_TYPE)
+    else:
+        response = HttpResponse(csv_bytes(rows), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+# ---- reading ------------------------------------------------------------------------------------
+
+
+class FileRefused(ValueError):
+    """The file is not read (any further); the message says why, with the limit."""
+
+
+def check_size(size: int) -> None:
+    """Refuses a file of `size` bytes that is larger than any spreadsheet Fremdrift reads."""
+    if size > MAX_FILE_BYTES:
+        raise FileRefused(
+            _("The file is larger than %(size)s MB. Split it into smaller files.")
+            % {"size": MAX_FILE_BYTES // (1024 * 1024)}
+        )
+
+
+def _too_many_rows(max_rows: int) -> FileRefused:
+    return FileRefused(_("The file has more than %(max)s rows.") % {"max": max_rows})
+
+
+def xlsx_rows(data: bytes, *, max_rows: int) -> Iterator[tuple]:
+    """The first worksheet's rows (values, at most `MAX_COLUMNS` each), streamed; `max_rows` counts
+    every row after the first."""
+    from openpyxl import load_workbook
+
+    check_size(len(data))
+    try:
+        unpacked = sum(member.file_size for member in zipfile.ZipFile(io.BytesIO(data)).infolist())
+        if unpacked > MAX_UNPACKED_BYTES:
+            raise FileRefused(
+                _("The file unpacks to more than %(size)s MB. Split it into smaller files.")
+                % {"size": MAX_UNPACKED_BYTES // (1024 * 1024)}
+            )
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except FileRefused:
+        raise
+    except Exception as error:  # openpyxl and zipfile raise zip, XML and key errors alike for a broken file
+        raise FileRefused(_("The file cannot be read as an Excel workbook (.xlsx).")) from error
+    try:
+        sheet = workbook.worksheets[0]
+        sheet.reset_dimensions()  # a declared size of a million columns must not pad every row
+        for number, row in enumerate(sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS)):
+            if number > max_rows:
+                raise _too_many_rows(max_rows)
+            yield row
+    finally:
+        workbook.close()
+
+
+def csv_rows(data: bytes, *, max_rows: int) -> list[list[str]]:
+    """The rows of a UTF-8 CSV file, separated by comma, semicolon or tab; `max_rows` counts every
+    row after the first."""
+    check_size(len(data))
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise FileRefused(_("The file is not UTF-8 text. Save it as CSV UTF-8 or as .xlsx.")) from error
+    try:
+        dialect = csv.Sniffer().sniff(text[:2048], delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    reader = csv.reader(io.StringIO(text), dialect)
+    rows = []
+    try:
+        for row in reader:
+            if len(rows) > max_rows:
+                raise _too_many_rows(max_rows)
+            rows.append(row[:MAX_COLUMNS])
+    except csv.Error as error:
+        raise FileRefused(
+            _("Line %(line)s cannot be read: a cell has more than %(count)s characters or is not closed.")
+            % {"line": reader.line_num, "count": csv.field_size_limit()}
+        ) from error
+    return rows
