@@ -8,6 +8,9 @@ from django.utils.translation import gettext as _
 
 from fremdrift import access
 
+# Money is stored with 14 digits, 2 of them decimals (`MONEY` on the models).
+LARGEST_AMOUNT = Decimal(10) ** 12
+
 
 def parse_money(value, field: str) -> Decimal:
     """The amount as a Decimal of at most two decimals, never negative; otherwise a
@@ -20,6 +23,10 @@ def parse_money(value, field: str) -> Decimal:
         raise ValidationError({field: _("Enter an amount, e.g. 125000.00.")})
     if amount < 0:
         raise ValidationError({field: _("The amount cannot be negative.")})
+    if amount >= LARGEST_AMOUNT:
+        raise ValidationError(
+            {field: _("The amount is too large: it must be below %(limit)s.") % {"limit": LARGEST_AMOUNT}}
+        )
     if amount != amount.quantize(Decimal("0.01")):
         raise ValidationError({field: _("Use at most two decimals.")})
     return amount
