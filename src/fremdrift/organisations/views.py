@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from fremdrift import access
 from fremdrift.audit.models import AuditEntry
+from fremdrift.audit.presenting import present
 from fremdrift.audit.reading import readable
 from fremdrift.core.forms import add_service_errors
 
@@ -114,7 +115,7 @@ def audit_trail(request, pk):
     filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
     entries = selectors.audit_trail(organisation, **{k: v for k, v in filters.items() if v})
     page = Paginator(entries, 50).get_page(request.GET.get("page"))
-    page.object_list = readable(page.object_list, request.user)
+    page.object_list = present(readable(page.object_list, request.user))
     query = request.GET.copy()
     query.pop("page", None)
     return render(
