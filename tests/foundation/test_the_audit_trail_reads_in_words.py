@@ -1,5 +1,8 @@
 """The audit page shows field labels, choice labels, names and formatted values in the reader's
-language, never raw attribute names, stored values or ids."""
+language, never raw attribute names, stored values or ids; the export keeps the raw values."""
+
+import csv
+import io
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
@@ -17,6 +20,7 @@ pytestmark = [pytest.mark.foundation]
 
 ADMIN = "admin@nordfjord.demo"
 STAFF = "medarbejder@nordfjord.demo"
+OTHER_ADMIN = "admin@solund.demo"
 GONE = 987654
 
 
@@ -140,3 +144,20 @@ def test_the_page_does_not_grow_with_its_entries(client_for, municipality, recor
             actor=world.users[ADMIN],
         )
     assert queries() == few
+
+
+def test_the_export_keeps_the_raw_values(client_for, municipality, recorded):
+    response = client_for(ADMIN).get(
+        reverse("organisations:audit_export", args=[municipality.pk]), {"actor": "Peter"}
+    )
+    assert response.status_code == 200
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    changes = " ".join(row[6] for row in rows[1:])
+    assert '"organisation_id": 987654' in changes and '"role": "reviewer"' in changes
+    assert len(rows) == 5  # the header and the four entries Peter made
+
+
+@pytest.mark.parametrize("email", [STAFF, OTHER_ADMIN, "projektleder@nordfjord.demo"])
+def test_only_the_organisations_administrators_export_its_trail(client_for, municipality, email):
+    response = client_for(email).get(reverse("organisations:audit_export", args=[municipality.pk]))
+    assert response.status_code in (403, 404)
