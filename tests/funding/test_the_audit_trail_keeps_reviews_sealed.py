@@ -101,3 +101,13 @@ def test_a_reviewer_reads_their_own_draft_and_conflict_note(world, sealed_work):
         value for _entry, _name, value in shown_values(readable(sealed_entries(), world.users[REVIEWER2]))
     }
     assert CONFLICT in values and DRAFT not in values
+
+
+def test_the_export_of_the_trail_keeps_sealed_fields_sealed(world, sealed_work, client_for):
+    organisation = world.organisations["Nordfjord Kommune"]
+    response = client_for(ADMIN).get(reverse("organisations:audit_export", args=[organisation.pk]))
+    assert response.status_code == 200
+    text = response.content.decode("utf-8-sig")
+    assert "funding.review" in text
+    for secret in (DRAFT, SCORE_NOTE, CONFLICT):
+        assert secret not in text, secret

@@ -73,7 +73,3 @@ class AuditEntry(models.Model):
         if self.action == AuditAction.DELETE:
             return [(name, value, value) for name, value in before.items()]
         return [(name, before.get(name), value) for name, value in after.items()]
-
-    @property
-    def object_type(self):
-        return self.content_type.model_class()._meta.verbose_name if self.content_type.model_class() else ""

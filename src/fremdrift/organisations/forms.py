@@ -3,6 +3,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext_lazy as _
 
 from fremdrift.audit.models import AuditAction
+from fremdrift.audit.presenting import type_labels
 
 from .models import OrganisationKind
 from .roles import Role
@@ -41,12 +42,10 @@ class AuditFilterForm(forms.Form):
 
     def __init__(self, *args, object_types=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["object_type"].queryset = (
-            object_types if object_types is not None else ContentType.objects.none()
-        )
-        self.fields["object_type"].label_from_instance = lambda ct: (
-            ct.model_class()._meta.verbose_name.capitalize()
-        )
+        object_types = object_types if object_types is not None else ContentType.objects.none()
+        self.fields["object_type"].queryset = object_types
+        names = type_labels({ct.model_class() for ct in object_types} - {None})
+        self.fields["object_type"].label_from_instance = lambda ct: names.get(ct.model_class(), ct.model)
 
     def clean(self):
         cleaned = super().clean()

@@ -10,4 +10,5 @@ urlpatterns = [
     path("<int:pk>/members/<int:membership_pk>/remove/", views.revoke_membership, name="revoke_membership"),
     path("audit/", views.audit_overview, name="audit_overview"),
     path("<int:pk>/audit/", views.audit_trail, name="audit"),
+    path("<int:pk>/audit/export.csv", views.audit_export, name="audit_export"),
 ]

@@ -1,15 +1,20 @@
+import json
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.core.serializers.json import DjangoJSONEncoder
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from fremdrift import access
 from fremdrift.audit.models import AuditEntry
+from fremdrift.audit.presenting import present
 from fremdrift.audit.reading import readable
+from fremdrift.core import spreadsheets
 from fremdrift.core.forms import add_service_errors
 
 from . import selectors, services
@@ -102,8 +107,8 @@ def audit_overview(request):
     return render(request, "organisations/audit_overview.html", {"organisations": tops})
 
 
-@login_required
-def audit_trail(request, pk):
+def _audit_filtered(request, pk):
+    """The organisation and its trail, filtered as the page's form asks."""
     organisation = access.get_for(request.user, "audit.view", Organisation.objects.all(), pk=pk)
     object_types = ContentType.objects.filter(
         pk__in=AuditEntry.objects.filter(organisation_path__startswith=organisation.path)
@@ -113,8 +118,14 @@ def audit_trail(request, pk):
     form = AuditFilterForm(request.GET or None, object_types=object_types)
     filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
     entries = selectors.audit_trail(organisation, **{k: v for k, v in filters.items() if v})
+    return organisation, form, entries
+
+
+@login_required
+def audit_trail(request, pk):
+    organisation, form, entries = _audit_filtered(request, pk)
     page = Paginator(entries, 50).get_page(request.GET.get("page"))
-    page.object_list = readable(page.object_list, request.user)
+    page.object_list = present(readable(page.object_list, request.user))
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -127,3 +138,24 @@ def audit_trail(request, pk):
             "query": query.urlencode(),
         },
     )
+
+
+@login_required
+def audit_export(request, pk):
+    """The filtered trail with its raw values (sealed fields still redacted), for spreadsheets."""
+    organisation, _form, entries = _audit_filtered(request, pk)
+    rows = [
+        (
+            entry.at,
+            entry.actor_label,
+            entry.action,
+            f"{entry.content_type.app_label}.{entry.content_type.model}",
+            entry.object_id,
+            entry.object_repr,
+            json.dumps(entry.changes, ensure_ascii=False, cls=DjangoJSONEncoder),
+            entry.reason,
+        )
+        for entry in readable(entries, request.user)
+    ]
+    header = ("at", "actor", "action", "object_type", "object_id", "object", "changes", "reason")
+    return spreadsheets.download([header, *rows], f"audit-{organisation.pk}.csv")
