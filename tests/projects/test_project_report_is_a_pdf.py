@@ -6,9 +6,9 @@ import re
 import pytest
 from django.test import RequestFactory
 from django.urls import reverse
-from django.utils.formats import localize
 from django.utils.html import escape
 
+from fremdrift.core.formatting import money
 from fremdrift.projects import services, views
 from projects.conftest import BOARD, INNOVATION, LEAD, OTHER_ADMIN, OTHER_LEAD, QUALITY, STAFF
 
@@ -47,7 +47,7 @@ def test_the_report_has_the_project_its_latest_status_report_and_each_indicators
     assert str(falls.organisation) in html
     latest = falls.status_reports.order_by("-reported_on", "-pk").first()
     assert latest.get_traffic_light_display() in html
-    assert localize(latest.spent) in html
+    assert money(latest.spent, falls.currency) in html  # "61.500,00 DKK", the one format for money
     assert escape(latest.progress.splitlines()[0]) in html
     for indicator in _indicators(falls):
         assert escape(indicator.name) in html

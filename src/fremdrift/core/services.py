@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from fremdrift import access
+from fremdrift.core.formatting import number
 
 # Money is stored with 14 digits, 2 of them decimals (`MONEY` on the models).
 LARGEST_AMOUNT = Decimal(10) ** 12
@@ -25,7 +26,10 @@ def parse_money(value, field: str) -> Decimal:
         raise ValidationError({field: _("The amount cannot be negative.")})
     if amount >= LARGEST_AMOUNT:
         raise ValidationError(
-            {field: _("The amount is too large: it must be below %(limit)s.") % {"limit": LARGEST_AMOUNT}}
+            {
+                field: _("The amount is too large: it must be below %(limit)s.")
+                % {"limit": number(LARGEST_AMOUNT)}
+            }
         )
     if amount != amount.quantize(Decimal("0.01")):
         raise ValidationError({field: _("Use at most two decimals.")})

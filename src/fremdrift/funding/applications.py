@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from fremdrift import access, audit
 from fremdrift.core import workflow as engine
+from fremdrift.core.formatting import money
 from fremdrift.core.services import lock, parse_money
 
 from . import workflow
@@ -275,9 +276,10 @@ def completeness(application) -> dict[str, str]:
         missing["budget_lines"] = _(
             "This fund grants at least %(minimum)s %(currency)s; the budget asks for %(requested)s."
         ) % {
-            "minimum": application.fund.minimum_grant,
+            # The message puts the currency after the minimum.
+            "minimum": money(application.fund.minimum_grant),
             "currency": application.fund.currency,
-            "requested": requested,
+            "requested": money(requested, application.fund.currency),
         }
     if (
         lines
@@ -287,7 +289,7 @@ def completeness(application) -> dict[str, str]:
         missing["round"] = _(
             "Applications of %(threshold)s %(currency)s or more belong to a round; choose one."
         ) % {
-            "threshold": application.fund.threshold_amount,
+            "threshold": money(application.fund.threshold_amount),
             "currency": application.fund.currency,
         }
     return missing

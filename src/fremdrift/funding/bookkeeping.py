@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from fremdrift import access, audit
+from fremdrift.core.formatting import money
 from fremdrift.core.services import lock, parse_money
 
 from .models import ApplicationStatus, EntryKind, FundBudgetYear, LedgerEntry
@@ -60,7 +61,10 @@ def carry_over(actor, *, budget_year: FundBudgetYear, amount, reason: str) -> Le
     available = year_balance(locked).available
     if amount > available:
         raise ValidationError(
-            {"amount": _("Only %(available)s is available to carry over.") % {"available": available}}
+            {
+                "amount": _("Only %(available)s is available to carry over.")
+                % {"available": money(available, budget_year.fund.currency)}
+            }
         )
     following = _budget_year(budget_year.fund, budget_year.year + 1)
     FundBudgetYear.objects.select_for_update().get(pk=following.pk)
@@ -83,7 +87,10 @@ def record_payment(actor, *, application, amount, reason="", booked_on=None) -> 
         raise ValidationError({"amount": _("The amount must be more than zero.")})
     if paid + returned + amount > granted:
         raise ValidationError(
-            {"amount": _("Only %(left)s of the grant is left to pay.") % {"left": granted - paid - returned}}
+            {
+                "amount": _("Only %(left)s of the grant is left to pay.")
+                % {"left": money(granted - paid - returned, application.fund.currency)}
+            }
         )
     decision = application.decisions.order_by("-decided_at", "-pk").first()
     budget_year = FundBudgetYear.objects.select_for_update().get(pk=decision.budget_year_id)
@@ -116,7 +123,10 @@ def return_unspent(actor, *, application, amount, budget_year, reason: str, book
     granted, paid, returned = application_paid_and_returned(application)
     if returned + amount > granted:
         raise ValidationError(
-            {"amount": _("At most %(left)s can be returned.") % {"left": granted - returned}}
+            {
+                "amount": _("At most %(left)s can be returned.")
+                % {"left": money(granted - returned, application.fund.currency)}
+            }
         )
     locked = FundBudgetYear.objects.select_for_update().get(pk=budget_year.pk)
     return book(

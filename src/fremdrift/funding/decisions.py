@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from fremdrift import audit
 from fremdrift.core import workflow as engine
+from fremdrift.core.formatting import money
 from fremdrift.core.services import parse_money
 
 from . import ledger, notifications, workflow
@@ -78,11 +79,11 @@ def _check_decision(application, outcome, amount, reasons):
             errors["amount"] = _("Give the amount granted.")
         elif amount < application.fund.minimum_grant:
             errors["amount"] = _("This fund grants at least %(minimum)s.") % {
-                "minimum": application.fund.minimum_grant
+                "minimum": money(application.fund.minimum_grant, application.fund.currency)
             }
         elif amount > application.requested_amount:
             errors["amount"] = _("That is more than the %(requested)s applied for.") % {
-                "requested": application.requested_amount
+                "requested": money(application.requested_amount, application.fund.currency)
             }
     if errors:
         raise ValidationError(errors)
@@ -103,7 +104,9 @@ def _book_grant(actor, *, decision, budget_year, difference, over_commitment_rea
                             "Only %(available)s is available in %(year)s. To grant more, record an over-commitment with a reason."
                         )
                         % {
-                            "available": max(current.available + current.over_committed, ZERO),
+                            "available": money(
+                                max(current.available + current.over_committed, ZERO), locked.fund.currency
+                            ),
                             "year": locked.year,
                         }
                     }

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from fremdrift import access, audit
 from fremdrift.core import workflow as engine
+from fremdrift.core.formatting import number
 from fremdrift.projects import services as projects_services
 from fremdrift.projects.workflow import FINISHED_STATES
 
@@ -68,7 +69,7 @@ def case_from_project(actor, *, project, reason: str = "") -> Case:
         raise ValidationError(_("This project already has a case."))
     final = project.evaluations.order_by("-created_at").first()
     results = [
-        f"{indicator.name}: {indicator.baseline} → {indicator.target} {indicator.unit}".strip()
+        f"{indicator.name}: {number(indicator.baseline) or '–'} → {number(indicator.target)} {indicator.unit}".strip()
         for goal in project.goals.prefetch_related("indicators")
         for indicator in goal.indicators.all()
     ]

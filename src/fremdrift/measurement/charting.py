@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from fremdrift import spc
 from fremdrift.charts import ChartText, render_svg, table_rows
+from fremdrift.core.formatting import number, percent
 
 from .models import Direction
 
@@ -137,6 +138,12 @@ def indicator_chart(
     analysis, phase_starts, marks, baseline = result
     language = engine_language()
     scale = indicator.scale
+
+    def show_number(value: float) -> str:
+        """The centre line and the target in the sentence as on the axis: a proportion in per cent."""
+        shown = value * scale
+        return percent(shown) if indicator.kind == "proportion" else number(shown)
+
     sentences = []
     for phase in analysis.phases:
         if len(analysis.phases) == 1:
@@ -144,7 +151,7 @@ def indicator_chart(
         else:
             first = analysis.points[phase.start].label
             which = _("Phase %(number)s (from %(period)s)") % {"number": phase.phase, "period": first}
-        sentences.append((which, phase.explanation(language)))
+        sentences.append((which, phase.explanation(language, show_number)))
     unit = indicator.unit or ""
     if indicator.kind == "proportion":
         unit = "%"

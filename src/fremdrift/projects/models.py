@@ -13,6 +13,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from fremdrift.funding.description import ProjectDescription
+from fremdrift.funding.models import Currency
 
 MONEY = {"max_digits": 14, "decimal_places": 2}
 NON_NEGATIVE = [MinValueValidator(Decimal("0"))]
@@ -119,6 +120,13 @@ class Project(ProjectDescription):
 
     def __str__(self):
         return self.title
+
+    @property
+    def currency(self) -> str:
+        """The fund's currency; a project without a fund counts in its country's."""
+        if self.fund_id:
+            return self.fund.currency
+        return Currency.SEK if self.organisation.country == "SE" else Currency.DKK
 
     @property
     def is_editable(self) -> bool:

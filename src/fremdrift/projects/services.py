@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy
 
 from fremdrift import access, audit
 from fremdrift.core import workflow as engine
+from fremdrift.core.formatting import money, percent
 from fremdrift.core.services import lock, parse_money
 
 from . import workflow
@@ -372,8 +373,8 @@ def submit_status_report(
     # Spending over the budget is reported as it is, but it is never on track.
     if report.is_over_budget and traffic_light == "green":
         errors["traffic_light"] = _(
-            "More than the budget is spent (%(share)s %% of it), so the light cannot be green."
-        ) % {"share": report.share_of_budget}
+            "More than the budget is spent (%(share)s of it), so the light cannot be green."
+        ) % {"share": percent(report.share_of_budget)}
     if errors:
         raise ValidationError(errors)
     report.save()
@@ -561,7 +562,7 @@ def decide_closing(
         to_return = suggested_return(project) if to_return is None else parse_money(to_return, "to_return")
         if to_return > granted - returned:
             errors["to_return"] = _("At most %(left)s of the grant can be returned.") % {
-                "left": granted - returned
+                "left": money(granted - returned, project.currency)
             }
     else:
         to_return = None

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from fremdrift import access
 from fremdrift.core import pdf
+from fremdrift.core.formatting import money
 from fremdrift.core.forms import add_service_errors
 from fremdrift.core.requests import object_or_404
 from fremdrift.organisations.models import Organisation
@@ -414,7 +415,7 @@ def report_new(request, pk):
             "title": _("Status report"),
             "project": project,
             "submit": _("Submit the report"),
-            "intro": _("Budget: %(budget)s") % {"budget": project.budget},
+            "intro": _("Budget: %(budget)s") % {"budget": money(project.budget, project.currency)},
         },
     )
 

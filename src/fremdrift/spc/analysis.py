@@ -82,11 +82,12 @@ class PhaseSummary:
             "ucl": list(self.ucl) if isinstance(self.ucl, tuple) else self.ucl,
         }
 
-    def explanation(self, language: str) -> str:
-        """What the phase shows, in plain Danish ("da"), Swedish ("sv") or English ("en")."""
+    def explanation(self, language: str, show_number=None) -> str:
+        """What the phase shows, in plain Danish ("da"), Swedish ("sv") or English ("en");
+        `show_number` writes the centre line and the target as the chart shows them."""
         from .explain import explain
 
-        return explain(self, language)
+        return explain(self, language, show_number)
 
 
 @dataclass(frozen=True)

@@ -32,8 +32,11 @@ def format_number(number: float, language: str) -> str:
     return text if language == "en" else text.replace(".", ",")
 
 
-def explain(summary, language: str) -> str:
-    """Explain a PhaseSummary in `language`: one sentence per finding."""
+def explain(summary, language: str, show_number=None) -> str:
+    """Explain a PhaseSummary in `language`: one sentence per finding. `show_number(value)` writes
+    the centre line and the target (the caller's units and format: 0.8 as "80 %" beside an axis in
+    per cent); by default `format_number`."""
+    show_number = show_number or (lambda number: format_number(number, language))
     catalogue = translation(language)
     sentences = [
         _baseline(summary, catalogue),
@@ -42,7 +45,7 @@ def explain(summary, language: str) -> str:
         _crossings(summary, catalogue),
         _outside_limits(summary, catalogue),
         _no_signal(summary, catalogue),
-        _target(summary, catalogue, language),
+        _target(summary, catalogue, show_number),
     ]
     return " ".join(sentence for sentence in sentences if sentence)
 
@@ -143,7 +146,7 @@ def _no_signal(summary, catalogue) -> str | None:
     return catalogue.gettext("No signal: the variation looks random (common cause).")
 
 
-def _target(summary, catalogue, language: str) -> str | None:
+def _target(summary, catalogue, show_number) -> str | None:
     if summary.target is None or summary.cl is None:
         return None
     _ = catalogue.gettext
@@ -162,6 +165,4 @@ def _target(summary, catalogue, language: str) -> str | None:
         sentence = _("The median ({centre}) is on the target ({target}).")
     else:
         sentence = _("The centre line ({centre}) is on the target ({target}).")
-    return sentence.format(
-        centre=format_number(summary.cl, language), target=format_number(summary.target, language)
-    )
+    return sentence.format(centre=show_number(summary.cl), target=show_number(summary.target))
