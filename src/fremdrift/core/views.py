@@ -1,9 +1,23 @@
+from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.db import DatabaseError, connection
 from django.http import JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 
 from fremdrift.organisations.selectors import memberships_of
+
+
+def take_step(request, service, *, done, then, **arguments):
+    """A one-click workflow step posted by `{% transition_buttons %}`: the service takes it for the
+    person, the next page says how it went (`done(obj)`, or the refusal), and `then` is that page."""
+    try:
+        obj = service(request.user, reason=request.POST.get("reason", ""), **arguments)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, done(obj))
+    return redirect(then)
 
 
 def home(request):

@@ -21,6 +21,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.dispatch import Signal
+from django.utils.translation import gettext as _
 
 from fremdrift import access, audit
 
@@ -125,12 +126,15 @@ def registered() -> list[Workflow]:
     return list(_registry.values())
 
 
-def require(user, obj, name: str) -> access.Permission:
-    """For the page of a transition (its form): the actor must hold what the transition needs."""
-    candidates = workflow_for(obj).candidates(name, obj)
+def require(user, obj, name: str) -> Transition:
+    """The transition of that name that applies to the object, once the user holds what it needs,
+    whatever the state: a person without the right hears that first. Also for a transition's page."""
+    flow = workflow_for(obj)
+    candidates = flow.candidates(name, obj)
     if not candidates:
-        raise workflow_for(obj).refuse(obj)
-    return access.require(user, candidates[0].action, obj)
+        raise flow.refuse(obj)
+    access.require(user, candidates[0].action, obj)
+    return candidates[0]
 
 
 def available(user, obj) -> list[Transition]:
@@ -165,33 +169,25 @@ class Step:
             changes={"before": {self.workflow.field: self.before}, "after": {self.workflow.field: after}},
             reason=reason,
         )
-        workflow, transition, obj, actor, before = (
-            self.workflow,
-            self.transition,
-            self.obj,
-            self.actor,
-            self.before,
-        )
-        transaction.on_commit(
-            lambda: transitioned.send(
-                sender=Workflow,
-                workflow=workflow,
-                transition=transition,
-                event=f"{workflow.name}.{transition.name}",
-                obj=obj,
-                actor=actor,
-                before=before,
-                after=after,
-            )
-        )
+        event = {
+            "workflow": self.workflow,
+            "transition": self.transition,
+            "event": f"{self.workflow.name}.{self.transition.name}",
+            "obj": self.obj,
+            "actor": self.actor,
+            "before": self.before,
+            "after": after,
+        }
+        transaction.on_commit(lambda: transitioned.send(sender=Workflow, **event))
         return self.obj
 
 
-def begin(actor, obj, name: str | None = None, *, target: str | None = None) -> Step:
+def begin(actor, obj, name: str | None = None, *, target: str | None = None, by_click: bool = False) -> Step:
     """Lock the object and open the named transition (or the one toward `target`) for the actor.
 
-    Permission is checked before the state, so a person without the right hears that first. Must be
-    called inside a transaction; the caller finishes the step in the same transaction.
+    Permission is checked before the state (`require`). With `by_click` (a one-click step URL), a
+    transition taken on a page of its own is refused. Must be called inside a transaction; the
+    caller finishes the step in the same transaction.
     """
     workflow = workflow_for(obj)
     # Lock the row, then bring the caller's own object up to date, so it shows the new state after.
@@ -201,15 +197,16 @@ def begin(actor, obj, name: str | None = None, *, target: str | None = None) -> 
         transition = workflow.toward(obj, target)
         if transition is None:
             raise workflow.refuse(obj)
+        access.require(actor, transition.action, obj)
     else:
-        candidates = workflow.candidates(name, obj)
-        if not candidates:
-            raise workflow.refuse(obj)
-        access.require(actor, candidates[0].action, obj)
+        checked = require(actor, obj, name)
+        if by_click and checked.page:
+            raise ValidationError(_("This step is taken on its own page."))
         transition = workflow.transition(name, obj)
         if transition is None:
             raise workflow.refuse(obj)
-    access.require(actor, transition.action, obj)
+        if transition.action != checked.action:
+            access.require(actor, transition.action, obj)
     return Step(workflow, transition, obj, actor, workflow.state_of(obj))
 
 

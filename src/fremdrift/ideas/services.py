@@ -219,7 +219,7 @@ def _require_open_review(actor, review):
 def take_review_step(actor, *, review, name, reason=""):
     """Act on the causes found (once both causes and actions are written down), close the review
     when it has been followed up, or reopen it (`workflow.LEARNING_REVIEW`)."""
-    step = engine.begin(actor, review, name)
+    step = engine.begin(actor, review, name, by_click=True)
     if name == "act" and not (step.obj.causes.exists() and step.obj.actions.exists()):
         raise ValidationError(_("Write down at least one cause and one action first."))
     return step.finish(reason=reason)

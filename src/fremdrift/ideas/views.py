@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -12,6 +13,7 @@ from fremdrift import access
 from fremdrift.core import ratelimit
 from fremdrift.core.forms import add_service_errors
 from fremdrift.core.requests import posted_next
+from fremdrift.core.views import take_step
 from fremdrift.organisations.models import Organisation, OrganisationKind
 from fremdrift.strategy.models import ActionPlan, ActionPlanRow, Beacon
 
@@ -185,8 +187,6 @@ def support(request, pk):
 
 
 def idea_url(idea):
-    from django.urls import reverse
-
     return reverse("ideas:detail", args=[idea.pk])
 
 
@@ -343,19 +343,16 @@ def review_create(request):
 @login_required
 @require_POST
 def review_step(request, pk, name):
-    review = access.get_for(request.user, "learning_review.view", LearningReview.objects.all(), pk=pk)
-    try:
-        review = services.take_review_step(
-            request.user, review=review, name=name, reason=request.POST.get("reason", "")
-        )
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(
-            request,
-            _("The learning review is now: %(status)s.") % {"status": review.get_status_display().lower()},
-        )
-    return redirect("ideas:review", pk=pk)
+    return take_step(
+        request,
+        services.take_review_step,
+        review=access.get_for(request.user, "learning_review.view", LearningReview.objects.all(), pk=pk),
+        name=name,
+        done=lambda review: (
+            _("The learning review is now: %(status)s.") % {"status": review.get_status_display().lower()}
+        ),
+        then=reverse("ideas:review", args=[pk]),
+    )
 
 
 @login_required

@@ -21,7 +21,7 @@ def take_step(actor, *, case: Case, name: str, reason: str = "") -> Case:
     """Send a case for approval, approve and publish it, send it back, or withdraw it (`workflow.CASE`).
 
     Publishing makes it readable by anyone; withdrawing takes it out of the library again."""
-    step = engine.begin(actor, case, name)
+    step = engine.begin(actor, case, name, by_click=True)
     if name == "publish":
         step.obj.published_at = timezone.now()
     case = step.finish(reason=reason)
@@ -162,7 +162,7 @@ def write_knowledge_post(
 def take_post_step(actor, *, post: KnowledgePost, name: str, reason: str = "") -> KnowledgePost:
     """Publish or withdraw a knowledge post (`workflow.KNOWLEDGE_POST`): it enters or leaves the page
     and the search."""
-    post = engine.begin(actor, post, name).finish(reason=reason)
+    post = engine.begin(actor, post, name, by_click=True).finish(reason=reason)
     search.index_knowledge_post(post)
     return post
 

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from fremdrift import access
 from fremdrift.core.forms import add_service_errors
+from fremdrift.core.views import take_step
 
 from . import export, selectors, services
 from .forms import AdoptForm, CommentForm, KnowledgePostForm, ReuseProgressForm, SearchForm
@@ -78,16 +79,14 @@ def reuse_progress(request, pk):
 @login_required
 @require_POST
 def step(request, pk, name):
-    case = access.get_for(request.user, "case.view", Case.objects.exclude(organisation=None), pk=pk)
-    try:
-        case = services.take_step(request.user, case=case, name=name, reason=request.POST.get("reason", ""))
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(
-            request, _("The case is now %(status)s.") % {"status": case.get_status_display().lower()}
-        )
-    return redirect("library:case", pk=pk)
+    return take_step(
+        request,
+        services.take_step,
+        case=access.get_for(request.user, "case.view", Case.objects.exclude(organisation=None), pk=pk),
+        name=name,
+        done=lambda case: _("The case is now %(status)s.") % {"status": case.get_status_display().lower()},
+        then=reverse("library:case", args=[pk]),
+    )
 
 
 @login_required
@@ -150,16 +149,16 @@ def knowledge(request):
 @login_required
 @require_POST
 def knowledge_step(request, pk, name):
-    post = get_object_or_404(access.narrow_knowledge_posts(KnowledgePost.objects.all(), request.user), pk=pk)
-    try:
-        services.take_post_step(request.user, post=post, name=name, reason=request.POST.get("reason", ""))
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(
-            request, _("The post was published.") if name == "publish" else _("The post was withdrawn.")
-        )
-    return redirect("library:knowledge")
+    return take_step(
+        request,
+        services.take_post_step,
+        post=get_object_or_404(
+            access.narrow_knowledge_posts(KnowledgePost.objects.all(), request.user), pk=pk
+        ),
+        name=name,
+        done=lambda post: _("The post was published.") if post.is_published else _("The post was withdrawn."),
+        then=reverse("library:knowledge"),
+    )
 
 
 @login_required

@@ -37,8 +37,7 @@ INDICATOR_FIELDS = (
 def _require_edit(actor, indicator_or_goal):
     project = indicator_or_goal.project
     access.require(actor, "project.edit", project)
-    if not project.is_editable:
-        raise ValidationError(_("The project is closed; nothing in it can change."))
+    project.require_editable()
 
 
 def _number(value, field) -> Decimal | None:

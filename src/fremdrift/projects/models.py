@@ -8,6 +8,7 @@ decisions are append-only: they are the board's record.
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -134,6 +135,11 @@ class Project(ProjectDescription):
         from .workflow import EDITABLE_STATES  # the workflow is declared over these models
 
         return self.status in EDITABLE_STATES
+
+    def require_editable(self):
+        """Refuse a change to anything in the project once it is closed."""
+        if not self.is_editable:
+            raise ValidationError(_("The project is closed; nothing in it can change."))
 
 
 class ProjectPart(models.Model):

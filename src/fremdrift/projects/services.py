@@ -36,12 +36,12 @@ from .models import (
 
 ZERO = Decimal("0")
 
-# The parts of the project page that are saved one at a time, and their fields.
 GRANTED_BUDGET = gettext_lazy(
     "The budget of a granted project changes only by a decision: the board extends the project with a "
     "new budget."
 )
 
+# The parts of the project page that are saved one at a time, and their fields.
 PARTS = {
     "basics": ("title", "starts_on", "ends_on", "budget"),
     "challenge": ("challenge",),
@@ -50,11 +50,6 @@ PARTS = {
     "evaluation": ("evaluation_plan",),
     "spread": ("spread_plan",),
 }
-
-
-def _require_open(project):
-    if project.status not in workflow.EDITABLE_STATES:
-        raise ValidationError(_("The project is closed; nothing in it can change."))
 
 
 def _check_version(obj, version, what):
@@ -201,7 +196,7 @@ def update_project(actor, *, project, part: str, fields: dict, version, reason="
         raise ValidationError(_("Unknown part of the project."))
     project = lock(project)
     access.require(actor, "project.edit", project)
-    _require_open(project)
+    project.require_editable()
     _check_version(project, version, _("this project"))
     allowed = PARTS[part]
     if set(fields) - set(allowed):
@@ -239,7 +234,7 @@ def set_team(actor, *, project, members, reason="") -> Project:
 @transaction.atomic
 def add_goal(actor, *, project, description, success_criterion="", reason="") -> Goal:
     access.require(actor, "project.edit", project)
-    _require_open(project)
+    project.require_editable()
     if not description.strip():
         raise ValidationError({"description": _("Describe the goal.")})
     position = project.goals.count() + 1
@@ -255,9 +250,7 @@ def add_goal(actor, *, project, description, success_criterion="", reason="") ->
 @transaction.atomic
 def take_step(actor, *, project, name: str, reason="") -> Project:
     """A team step of the workflow (start, begin evaluation, resume)."""
-    if name in workflow.DECISIONS:
-        raise ValidationError(_("That step is the board's decision."))
-    step = engine.begin(actor, project, name)
+    step = engine.begin(actor, project, name, by_click=True)
     step.obj.version += 1
     return step.finish(reason=reason)
 
@@ -283,7 +276,7 @@ def _require_pdsa_edit(actor, cycle):
     """A cycle is written by whoever may edit its project (while open) or move its idea."""
     access.require(actor, "pdsa.edit", cycle)
     if cycle.project is not None:
-        _require_open(cycle.project)
+        cycle.project.require_editable()
 
 
 @audit.service
@@ -333,7 +326,8 @@ def advance_pdsa(actor, *, cycle, reason="") -> PdsaCycle:
     """Plan → do → study → act → done; each step needs its part written first."""
     step = engine.begin(actor, cycle, "advance")
     cycle = step.obj
-    _require_pdsa_edit(actor, cycle)
+    if cycle.project is not None:
+        cycle.project.require_editable()
     missing = {
         name: _("Fill this in first.")
         for name in workflow.PDSA_REQUIRES[step.before]
@@ -354,7 +348,7 @@ def submit_status_report(
     actor, *, project, reported_on, progress, traffic_light, spent, risks="", next_steps="", reason=""
 ) -> StatusReport:
     access.require(actor, "project.edit", project)
-    _require_open(project)
+    project.require_editable()
     errors = {}
     if not progress.strip():
         errors["progress"] = _("Describe the progress.")
@@ -385,7 +379,7 @@ def submit_status_report(
 @transaction.atomic
 def log_progress(actor, *, project, text, happened_on=None, reason="") -> ProgressEntry:
     access.require(actor, "project.edit", project)
-    _require_open(project)
+    project.require_editable()
     if not text.strip():
         raise ValidationError({"text": _("Write what moved forward.")})
     return ProgressEntry.objects.create(
@@ -397,7 +391,7 @@ def log_progress(actor, *, project, text, happened_on=None, reason="") -> Progre
 @transaction.atomic
 def add_milestone(actor, *, project, title, due_on, reason="") -> Milestone:
     access.require(actor, "project.edit", project)
-    _require_open(project)
+    project.require_editable()
     if not title.strip():
         raise ValidationError({"title": _("Name the milestone.")})
     return Milestone.objects.create(project=project, title=title.strip(), due_on=due_on)
@@ -423,7 +417,7 @@ def save_evaluation(
     actor, *, project, kind, fields: dict, evaluation=None, version=None, reason=""
 ) -> Evaluation:
     access.require(actor, "project.edit", project)
-    _require_open(project)
+    project.require_editable()
     if kind not in EvaluationKind.values:
         raise ValidationError({"kind": _("Choose mid-term or final.")})
     if set(fields) - set(EVALUATION_FIELDS):
@@ -455,7 +449,7 @@ def save_business_case(
     """Replace the business case's lines. `costs`: dicts with year, kind, description, amount;
     `benefits`: dicts with year, kind, description, unit, owner, target, forecast, actual, indicator."""
     access.require(actor, "project.edit", project)
-    _require_open(project)
+    project.require_editable()
     case = BusinessCase.objects.select_for_update().filter(project=project).first()
     if case is not None:
         _check_version(case, version, _("the business case"))

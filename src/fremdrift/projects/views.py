@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -18,6 +19,7 @@ from fremdrift.core import pdf
 from fremdrift.core.formatting import money
 from fremdrift.core.forms import add_service_errors
 from fremdrift.core.requests import object_or_404
+from fremdrift.core.views import take_step
 from fremdrift.organisations.models import Organisation
 
 from . import forms, selectors, services, workflow
@@ -41,6 +43,10 @@ PART_TITLES = {
     "evaluation": gettext_lazy("5. Evaluation"),
     "spread": gettext_lazy("6. Spread and implementation"),
 }
+
+
+def _may_edit(user, project) -> bool:
+    return bool(access.has_permission(user, "project.edit", project)) and project.is_editable
 
 
 def _project(request, pk, action="project.view"):
@@ -130,15 +136,13 @@ def detail(request, pk):
     project = _project(request, pk)
     context = selectors.project_page(project)
     project = context["project"]
-    may_edit = access.has_permission(request.user, "project.edit", project)
-    open_ = project.status in workflow.EDITABLE_STATES
     try:
         business_case = project.business_case
     except BusinessCase.DoesNotExist:
         business_case = None
     context.update(
         {
-            "may_edit": bool(may_edit) and open_,
+            "may_edit": _may_edit(request.user, project),
             "may_return": bool(
                 project.fund_id and access.has_permission(request.user, "ledger.return", project.fund)
             ),
@@ -240,18 +244,16 @@ def add_goal(request, pk):
 @login_required
 @require_POST
 def step(request, pk, name):
-    project = _project(request, pk, "project.edit")
-    try:
-        services.take_step(request.user, project=project, name=name, reason=request.POST.get("reason", ""))
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(
-            request,
-            _("The project is now %(status)s.")
-            % {"status": Project.objects.get(pk=pk).get_status_display().lower()},
-        )
-    return redirect("projects:detail", pk=pk)
+    return take_step(
+        request,
+        services.take_step,
+        project=_project(request, pk, "project.edit"),
+        name=name,
+        done=lambda project: (
+            _("The project is now %(status)s.") % {"status": project.get_status_display().lower()}
+        ),
+        then=reverse("projects:detail", args=[pk]),
+    )
 
 
 # --- PDSA -------------------------------------------------------------------------------------------
@@ -329,16 +331,14 @@ def pdsa(request, pk):
     )
     if cycle.project_id:
         project, idea = _project(request, cycle.project_id), None
-        may_edit = (
-            access.has_permission(request.user, "project.edit", project)
-            and project.status in workflow.EDITABLE_STATES
-        )
     else:
         from fremdrift.ideas.models import Idea
 
         project = None
         idea = access.get_for(request.user, "idea.view", Idea.objects.all(), pk=cycle.idea_id)
-        may_edit = bool(access.has_permission(request.user, "idea.move", idea))
+    may_edit = bool(access.has_permission(request.user, "pdsa.edit", cycle)) and (
+        project is None or project.is_editable
+    )
     form = None
     if may_edit and cycle.stage != PdsaStage.DONE:
         form = forms.PdsaForm(
@@ -467,10 +467,7 @@ def reach_milestone(request, pk, milestone_pk):
 def evaluation(request, pk, evaluation_pk=None):
     project = _project(request, pk)
     instance = get_object_or_404(Evaluation, pk=evaluation_pk, project=project) if evaluation_pk else None
-    may_edit = (
-        access.has_permission(request.user, "project.edit", project)
-        and project.status in workflow.EDITABLE_STATES
-    )
+    may_edit = _may_edit(request.user, project)
     if instance is not None and (request.method != "POST" and not request.GET.get("edit") or not may_edit):
         return render(
             request,
@@ -520,10 +517,7 @@ def business_case(request, pk):
     case = (
         BusinessCase.objects.filter(project=project).prefetch_related("costs", "benefits__indicator").first()
     )
-    may_edit = (
-        access.has_permission(request.user, "project.edit", project)
-        and project.status in workflow.EDITABLE_STATES
-    )
+    may_edit = _may_edit(request.user, project)
     if request.method != "POST" and not request.GET.get("edit"):
         benefits = []
         if case is not None:
@@ -643,7 +637,7 @@ def closing(request, pk):
     context.update(
         {
             "form": form,
-            "open": any(t.name in workflow.DECISIONS for t in workflow.PROJECT.open_from(project)),
+            "open": any(t.page == "projects:closing" for t in workflow.PROJECT.open_from(project)),
             "suggested": suggested,
             "granted": services.granted_money(project),
             "spent": services.latest_spent(project),

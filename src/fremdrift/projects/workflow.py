@@ -14,6 +14,8 @@ from .models import PdsaStage as P
 from .models import ProjectStatus as S
 
 OPEN = frozenset({S.RUNNING, S.EVALUATING})
+# While a project is closed, nothing in it changes any more.
+EDITABLE_STATES = OPEN | {S.PLANNED}
 
 
 def _decision(outcome, label, sources, target):
@@ -50,13 +52,10 @@ PROJECT = register(
             _decision(O.INTO_OPERATIONS, _("Into operations"), OPEN, S.CLOSED),
             _decision(O.SPREAD, _("Spread to more units"), OPEN, S.CLOSED),
             _decision(O.EXTENDED, _("Extend"), OPEN, S.RUNNING),
-            _decision(O.STOPPED, _("Stop"), OPEN | {S.PLANNED}, S.CLOSED),
+            _decision(O.STOPPED, _("Stop"), EDITABLE_STATES, S.CLOSED),
         ),
     )
 )
-DECISIONS = frozenset(O.values)
-# While a project is closed, nothing in it changes any more.
-EDITABLE_STATES = frozenset({S.PLANNED, S.RUNNING, S.EVALUATING})
 # A project being evaluated or closed has a story to tell: it may be told as a case in the library.
 FINISHED_STATES = frozenset({S.EVALUATING, S.CLOSED})
 
