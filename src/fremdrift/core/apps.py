@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.urls import register_converter
 from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import gettext_lazy as _
 
@@ -10,3 +11,7 @@ class CoreConfig(AppConfig):
     def ready(self):
         # Each app declares its workflows in its own `workflow` module; the engine knows them all.
         autodiscover_modules("workflow")
+        from .spreadsheets import FormatConverter
+
+        # `<sheet:fmt>` in a URL: only the formats `spreadsheets.download` writes; any other is a 404.
+        register_converter(FormatConverter, "sheet")

@@ -101,14 +101,29 @@ def xlsx_bytes(rows, *, title: str = "", widths=(), wrap: bool = False) -> bytes
     return buffer.getvalue()
 
 
+class FormatConverter:
+    regex = "csv|xlsx"
+
+    def to_python(self, value):
+        return value
+
+    def to_url(self, value):
+        return value
+
+
+def attachment(content: bytes, filename: str) -> HttpResponse:
+    """A file to save, typed by its name's ending (.xlsx, else CSV)."""
+    content_type = XLSX_TYPE if filename.endswith(".xlsx") else "text/csv; charset=utf-8"
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
 def download(rows, filename: str, **xlsx_options) -> HttpResponse:
     """`rows` as a file to save: XLSX when `filename` ends in .xlsx, else CSV for people."""
     if filename.endswith(".xlsx"):
-        response = HttpResponse(xlsx_bytes(rows, **xlsx_options), content_type=XLSX_TYPE)
-    else:
-        response = HttpResponse(csv_bytes(rows), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+        return attachment(xlsx_bytes(rows, **xlsx_options), filename)
+    return attachment(csv_bytes(rows), filename)
 
 
 # ---- reading ------------------------------------------------------------------------------------

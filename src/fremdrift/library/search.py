@@ -70,7 +70,7 @@ def index_knowledge_post(post: KnowledgePost) -> None:
             "title": post.title,
             "body": post.text,
             "language": "da",
-            "is_public": post.is_published,
+            "is_public": True,
             "organisation": post.organisation,
         },
     )

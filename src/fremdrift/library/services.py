@@ -153,7 +153,7 @@ def write_knowledge_post(
         source="Fremdrift",
         status=KnowledgePostStatus.AWAITING_APPROVAL,
     )
-    search.index_knowledge_post(post)
+    # Searched once published (`take_post_step`).
     return post
 
 

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from fremdrift import access
 from fremdrift.core.forms import add_service_errors
 from fremdrift.core.views import take_step
+from fremdrift.projects.selectors import visible_projects
 
 from . import export, selectors, services
 from .forms import AdoptForm, CommentForm, KnowledgePostForm, ReuseProgressForm, SearchForm
@@ -92,10 +93,7 @@ def step(request, pk, name):
 @login_required
 @require_POST
 def from_project(request, project_pk):
-    from fremdrift.projects.models import Project
-
-    projects = access.narrow(Project.objects.select_related("organisation"), request.user, "project.view")
-    project = get_object_or_404(projects, pk=project_pk)
+    project = get_object_or_404(visible_projects(request.user), pk=project_pk)
     try:
         case = services.case_from_project(request.user, project=project)
     except ValidationError as error:
@@ -120,13 +118,11 @@ def knowledge(request):
     )
     form = None
     if request.user.is_authenticated:
-        from fremdrift.projects.models import Project
-
         organisations = access.visible_organisations(request.user, "knowledge.write").order_by("path")
         form = KnowledgePostForm(
             request.POST or None,
             organisations=organisations,
-            projects=access.narrow(Project.objects.all(), request.user, "project.view"),
+            projects=visible_projects(request.user),
         )
         if request.method == "POST" and form.is_valid():
             try:

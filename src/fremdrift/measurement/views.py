@@ -259,8 +259,6 @@ def import_file(request, pk):
 
 @login_required
 def export(request, pk, fmt):
-    if fmt not in ("csv", "xlsx"):
-        raise Http404
     indicator = _indicator(request, pk)
     rows = services.export_table(indicator)
     name = slugify(indicator.name) or "indicator"

@@ -136,6 +136,10 @@ class Project(ProjectDescription):
 
         return self.status in EDITABLE_STATES
 
+    def share_spent(self, spent) -> int | None:
+        """What is spent, in per cent of the budget (None without a budget)."""
+        return int(spent * 100 / self.budget) if self.budget else None
+
     def require_editable(self):
         """Refuse a change to anything in the project once it is closed."""
         if not self.is_editable:
@@ -269,8 +273,7 @@ class StatusReport(ProjectPart):
 
     @property
     def share_of_budget(self) -> int | None:
-        """What is spent, in per cent of the budget (None without a budget)."""
-        return int(self.spent * 100 / self.project.budget) if self.project.budget else None
+        return self.project.share_spent(self.spent)
 
 
 class ProgressEntry(ProjectPart):

@@ -228,7 +228,7 @@ def portfolio(user, *, fund=None, organisation=None, theme=None, criterion=None,
     for project in projects:
         report = project.reports[0] if project.reports else None
         spent = report.spent if report else Decimal("0")
-        share = int(spent * 100 / project.budget) if project.budget else None
+        share = project.share_spent(spent)
         indicators = [summarise_indicator(i) for goal in project.goals.all() for i in goal.indicators.all()]
         rows.append(PortfolioRow(project, report, spent, share, indicators, next_report_due(project, today)))
     return rows

@@ -634,13 +634,14 @@ def closing(request, pk):
             messages.success(request, _("The decision was recorded."))
             return redirect("projects:detail", pk=pk)
     context = selectors.project_page(project)
+    latest_report = context["latest_report"]
     context.update(
         {
             "form": form,
             "open": any(t.page == "projects:closing" for t in workflow.PROJECT.open_from(project)),
             "suggested": suggested,
             "granted": services.granted_money(project),
-            "spent": services.latest_spent(project),
+            "spent": latest_report.spent if latest_report else services.ZERO,
             "evaluations": list(project.evaluations.all()),
         }
     )

@@ -4,7 +4,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core import signing
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -14,7 +13,7 @@ from fremdrift.core import spreadsheets
 from fremdrift.core.forms import add_service_errors
 from fremdrift.core.requests import object_or_404
 
-from . import selectors, services, workflow, xlsx
+from . import selectors, services, xlsx
 from .forms import ActionPlanForm, BeaconForm, EffortForm, ImportForm, RowForm, StrategyForm
 from .models import ActionPlan, ActionPlanRow, Beacon, Strategy
 
@@ -212,7 +211,6 @@ def row_edit(request, pk, row_pk=None):
             "plan": plan,
             "row": row,
             "form": form,
-            "states": workflow.STATES,
         },
     )
 
@@ -222,11 +220,10 @@ def plan_export(request, pk):
     plan = _plan(request, pk)
     rows = [services.plain_row(row) for row in plan.rows.select_related("beacon").order_by("position", "pk")]
     language = {"SE": "sv"}.get(plan.organisation.country, "da")
-    content = xlsx.write_rows(rows, title=plan.organisation.name, language=language)
-    response = HttpResponse(content, content_type=spreadsheets.XLSX_TYPE)
     filename = slugify(f"{plan.organisation.name} {plan.title}") or "handleplan"
-    response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
-    return response
+    return spreadsheets.attachment(
+        xlsx.write_rows(rows, title=plan.organisation.name, language=language), f"{filename}.xlsx"
+    )
 
 
 def _encode(rows):

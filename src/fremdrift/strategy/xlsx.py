@@ -2,8 +2,9 @@
 
 Fokusområde · Indsats · Mål · Effekt · Finansiering · Tidsramme · Status
 
-Pure: plain rows in, plain rows out, no Django. The app compares these rows with what is stored
-and shows a preview before anything is saved.
+Plain rows in, plain rows out, no models: cells are written and read through
+`fremdrift.core.spreadsheets` (formulas neutralised, files bounded). The app compares these rows with
+what is stored and shows a preview before anything is saved.
 
 Conventions, so that export followed by import changes nothing:
 - *Tidsramme* is the period as written ("Jan – juni 2016", "Løbende"). Month names (Danish,
