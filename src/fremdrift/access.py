@@ -243,7 +243,7 @@ def _assessor_filter(user) -> Q:
 
 
 def _below_fund_owner(user, fund) -> bool:
-    return fund.kind == "national_pool" or any(
+    return fund.is_open_to_all or any(
         held.path.startswith(fund.organisation.path) for held in held_roles(user)
     )
 
@@ -633,6 +633,19 @@ def may_apply(user, fund, organisation) -> Permission:
             % {"fund": fund, "owner": fund.organisation},
         )
     return permission
+
+
+def units_that_may_apply(user, fund):
+    """`may_apply` as a queryset: the organisations on whose behalf the user may apply to the fund."""
+    units = visible_organisations(user, "application.create")
+    return units if fund.is_open_to_all else units.filter(path__startswith=fund.organisation.path)
+
+
+def funds_open_to(user, funds, organisation):
+    """`may_apply` as a queryset: of `funds`, those the user may apply to for the organisation."""
+    if not has_permission(user, "application.create", organisation):
+        return funds.none()
+    return funds.filter(Q(kind="national_pool") | Q(organisation__path__in=paths_above(organisation.path)))
 
 
 def may_add_member(user, person, organisation) -> Permission:

@@ -8,7 +8,7 @@ validates and writes the rest inside the same transaction."""
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -19,6 +19,7 @@ from fremdrift.core.formatting import money
 from fremdrift.core.services import lock, parse_money
 
 from . import workflow
+from .description import ProjectDescription
 from .models import (
     Application,
     ApplicationStatus,
@@ -80,15 +81,11 @@ def application_from_idea(actor, *, idea, fund, reason="") -> Application:
     return application
 
 
+# What the applicant writes: the description's text, then its period and round.
 TEXT_FIELDS = [
-    "title",
-    "challenge",
-    "criteria_how",
-    "activities",
-    "resources",
-    "evaluation_plan",
-    "spread_plan",
+    field.name for field in ProjectDescription._meta.local_fields if not isinstance(field, models.DateField)
 ]
+DRAFT_FIELDS = [*TEXT_FIELDS, "starts_on", "ends_on", "round"]
 
 
 def validate_period_and_lines(starts_on, ends_on, budget_lines, goals):
@@ -140,7 +137,7 @@ def save_draft(
             _("A submitted application is frozen; it can only be changed if it is returned for revision.")
         )
     for name, value in fields.items():
-        if name not in TEXT_FIELDS + ["starts_on", "ends_on", "round"]:
+        if name not in DRAFT_FIELDS:
             raise ValueError(name)
         setattr(application, name, value)
     if application.round_id and application.round.fund_id != application.fund_id:

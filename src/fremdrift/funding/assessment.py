@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from fremdrift import access, audit
 from fremdrift.core import workflow as engine
-from fremdrift.core.services import refuse
+from fremdrift.core.services import lock, refuse
 
 from .models import ApplicationStatus, Review, ReviewAssignment, Score
 
@@ -41,7 +41,7 @@ def assign_reviewer(actor, *, application, reviewer, reason="") -> ReviewAssignm
 @transaction.atomic
 def declare_conflict(actor, *, assignment, has_conflict: bool, note="", reason="") -> ReviewAssignment:
     access.require(actor, "review.write", assignment)
-    assignment = ReviewAssignment.objects.select_for_update().get(pk=assignment.pk)
+    assignment = lock(assignment)
     review = getattr(assignment, "review", None)
     if review is not None and review.submitted_at is not None:
         raise ValidationError(_("The review has been submitted."))
@@ -62,7 +62,7 @@ def submit_review(actor, *, assignment, scores: dict, comment="", submit=True, r
     access.require(actor, "application.review", application)
     access.require(actor, "review.write", assignment)
     application = engine.begin(actor, application, "review").obj  # scoring leaves the state as it is
-    assignment = ReviewAssignment.objects.select_for_update().get(pk=assignment.pk)
+    assignment = lock(assignment)
     if assignment.has_conflict is None:
         raise ValidationError({"has_conflict": _("Declare first whether you have a conflict of interest.")})
     if assignment.has_conflict:

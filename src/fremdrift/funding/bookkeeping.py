@@ -45,7 +45,7 @@ def add_budget(actor, *, fund, year: int, amount, reason: str) -> LedgerEntry:
         raise ValidationError({"amount": _("The amount must be more than zero.")})
     if not reason:
         raise ValidationError({"reason": _("Say what the budget is (e.g. the council's budget decision).")})
-    budget_year = FundBudgetYear.objects.select_for_update().filter(pk=_budget_year(fund, year).pk).get()
+    budget_year = lock(_budget_year(fund, year))
     return book(budget_year, EntryKind.BUDGET, amount, actor, reason=reason)
 
 
@@ -57,7 +57,7 @@ def carry_over(actor, *, budget_year: FundBudgetYear, amount, reason: str) -> Le
     amount = parse_money(amount, "amount")
     if amount == 0:
         raise ValidationError({"amount": _("The amount must be more than zero.")})
-    locked = FundBudgetYear.objects.select_for_update().get(pk=budget_year.pk)
+    locked = lock(budget_year)
     available = year_balance(locked).available
     if amount > available:
         raise ValidationError(
@@ -67,7 +67,7 @@ def carry_over(actor, *, budget_year: FundBudgetYear, amount, reason: str) -> Le
             }
         )
     following = _budget_year(budget_year.fund, budget_year.year + 1)
-    FundBudgetYear.objects.select_for_update().get(pk=following.pk)
+    lock(following)
     out = book(locked, EntryKind.CARRY_OUT, amount, actor, reason=reason)
     book(following, EntryKind.CARRY_IN, amount, actor, reason=reason)
     return out
@@ -128,7 +128,7 @@ def return_unspent(actor, *, application, amount, budget_year, reason: str, book
                 % {"left": money(granted - returned, application.fund.currency)}
             }
         )
-    locked = FundBudgetYear.objects.select_for_update().get(pk=budget_year.pk)
+    locked = lock(budget_year)
     return book(
         locked, EntryKind.RETURN, amount, actor, application=application, reason=reason, booked_on=booked_on
     )

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from fremdrift import audit
 from fremdrift.core import workflow as engine
 from fremdrift.core.formatting import money
-from fremdrift.core.services import parse_money
+from fremdrift.core.services import lock, parse_money
 
 from . import ledger, notifications, workflow
 from .bookkeeping import book
@@ -22,7 +22,6 @@ from .models import (
     Decision,
     DecisionOutcome,
     EntryKind,
-    FundBudgetYear,
     Recommendation,
     RecommendationOutcome,
 )
@@ -92,7 +91,7 @@ def _check_decision(application, outcome, amount, reasons):
 def _book_grant(actor, *, decision, budget_year, difference, over_commitment_reason):
     """Write the grant (or its correction) to the locked budget year, never beyond what is available
     unless an over-commitment is recorded with its reason."""
-    locked = FundBudgetYear.objects.select_for_update().get(pk=budget_year.pk)
+    locked = lock(budget_year)
     current = year_balance(locked)
     if difference > 0:
         missing = ledger.shortfall(current, difference)

@@ -29,32 +29,19 @@ from .models import (
 
 def funds_open_to(user, organisation) -> list:
     """The funds the user may apply to on behalf of the organisation."""
-    return [
-        fund for fund in visible_funds(user).order_by("name") if access.may_apply(user, fund, organisation)
-    ]
+    return list(access.funds_open_to(user, visible_funds(user), organisation).order_by("name"))
 
 
 def units_that_may_apply(user, fund):
-    """The organisations on whose behalf the user may apply to the fund, by `access.may_apply`."""
-    candidates = access.visible_organisations(user, "application.create")
-    allowed = [unit.pk for unit in candidates if access.may_apply(user, fund, unit)]
-    return candidates.filter(pk__in=allowed).order_by("path")
+    return access.units_that_may_apply(user, fund).order_by("path")
 
 
 def visible_funds(user):
     return access.narrow(Fund.objects.select_related("organisation"), user, "fund.view")
 
 
-def may_view_fund(user, fund) -> bool:
-    return bool(access.has_permission(user, "fund.view", fund))
-
-
 def visible_applications(user):
     return access.narrow(Application.objects.all(), user, "application.view")
-
-
-def is_applicant(user, application) -> bool:
-    return user.is_authenticated and user.pk in (application.created_by_id, application.project_lead_id)
 
 
 def visible_reviews(user, application):

@@ -303,10 +303,7 @@ def application_from_idea(request, idea_pk):
 
 
 def _initial(application):
-    main = {
-        name: getattr(application, name)
-        for name in [*applications.TEXT_FIELDS, "starts_on", "ends_on", "round"]
-    }
+    main = {name: getattr(application, name) for name in applications.DRAFT_FIELDS}
     main["criteria"] = list(application.criteria.all())
     main["themes"] = list(application.themes.all())
     main["sdgs"] = application.sdgs
@@ -365,7 +362,7 @@ def _save_draft_from_forms(user, application, form, goal_set, partner_set, budge
         applications.save_draft(
             user,
             application=application,
-            fields={k: cleaned[k] for k in [*applications.TEXT_FIELDS, "starts_on", "ends_on", "round"]},
+            fields={k: cleaned[k] for k in applications.DRAFT_FIELDS},
             criteria=cleaned["criteria"],
             themes=cleaned.get("themes"),
             sdgs=cleaned.get("sdgs"),
@@ -568,7 +565,7 @@ def application_detail(request, pk):
                     add_service_errors(form, error)
     decision = selectors.current_decision(application)
     reviews = list(selectors.visible_reviews(user, application)) if on_fund_side else []
-    own_assignment = next((a for a in application.assignments.all() if a.reviewer_id == user.pk), None)
+    own_assignment = selectors.own_assignment(user, application)
     specs = selectors.criterion_specs(fund)
     from . import scoring
 
@@ -680,7 +677,7 @@ def review(request, pk):
 @login_required
 def recommend(request, pk):
     application = _application(request.user, pk)
-    access.require(request.user, "application.recommend", application)
+    engine.require(request.user, application, "recommend")
     form = forms.RecommendationForm(request.POST or None, initial={"amount": application.requested_amount})
     if request.method == "POST" and form.is_valid():
         try:

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from fremdrift import access, audit
+from fremdrift.core.services import lock
 
 from . import tabular
 from .models import HAS_DENOMINATOR, Indicator, Measurement, PhaseChange, ValueKind
@@ -161,7 +162,7 @@ def correct_measurement(
     """The corrected value becomes current; the previous one stays, superseded."""
     indicator = measurement.indicator
     _require_edit(actor, indicator)
-    old = Measurement.objects.select_for_update().get(pk=measurement.pk)
+    old = lock(measurement)
     if old.superseded_by_id is not None:
         raise ValidationError(_("This value has already been corrected; correct the current one."))
     value, numerator, denominator = _check_values(indicator, value, numerator, denominator)

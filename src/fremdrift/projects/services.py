@@ -140,10 +140,10 @@ INDICATOR_TAKEN_OVER = ("name", "definition", "unit", "baseline", "target", "dat
 def project_from_application(actor, *, application, reason="") -> Project:
     """A granted application becomes a project carrying its six elements, goals, indicators, budget
     and conditions. Indicators come over as counts; the team sets each one's kind of value."""
-    from fremdrift.funding.models import Application, ApplicationStatus, DecisionOutcome
+    from fremdrift.funding.models import ApplicationStatus, DecisionOutcome
     from fremdrift.measurement.models import Direction, Indicator
 
-    application = Application.objects.select_for_update().get(pk=application.pk)
+    application = lock(application)
     permission = access.may_make_project_from(actor, application)
     if not permission:
         raise access.NotAllowed(permission)
@@ -303,7 +303,7 @@ def start_pdsa(actor, *, project=None, idea=None, previous=None, reason="", **fi
 @audit.service
 @transaction.atomic
 def update_pdsa(actor, *, cycle, fields: dict, version, reason="") -> PdsaCycle:
-    cycle = PdsaCycle.objects.select_for_update().get(pk=cycle.pk)
+    cycle = lock(cycle)
     _require_pdsa_edit(actor, cycle)
     if cycle.stage == PdsaStage.DONE:
         raise ValidationError(_("The cycle is closed. Start the next cycle instead."))
