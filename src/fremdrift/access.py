@@ -127,16 +127,15 @@ OWNED_BY = {
 
 @dataclass(frozen=True)
 class Held:
-    """Objects held back until someone approves them: while in `states`, the `view` action on one is
-    answered by `approve` (or by a relation that grants `view`, such as being its author)."""
+    """Objects held back until someone approves them: while in `states`, seeing one (its action in
+    `VIEW_ACTIONS`) takes the `approve` action instead."""
 
-    view: str
     states: frozenset
     approve: str
 
 
 HELD = {
-    "ideas.idea": Held("idea.view", frozenset({"awaiting_approval"}), "idea.approve"),
+    "ideas.idea": Held(frozenset({"awaiting_approval"}), "idea.approve"),
 }
 
 # What seeing an object takes: without it a detail page is a 404, with it a 403.
@@ -219,11 +218,17 @@ def is_applicant(user, application) -> bool:
     return user.pk in (application.created_by_id, application.project_lead_id)
 
 
+def _any_related(obj, name: str, **match) -> bool:
+    """Whether a related row of obj matches: read from the prefetched rows when a page loaded them
+    (a service's locked, refreshed object has none, and asks the database)."""
+    cache = getattr(obj, "_prefetched_objects_cache", {})
+    if name in cache:
+        return any(all(getattr(row, key) == value for key, value in match.items()) for row in cache[name])
+    return getattr(obj, name).filter(**match).exists()
+
+
 def _is_team_member(user, project) -> bool:
-    cache = getattr(project, "_prefetched_objects_cache", {})
-    if "team" in cache:
-        return any(member.pk == user.pk for member in cache["team"])
-    return project.team.filter(pk=user.pk).exists()
+    return _any_related(project, "team", pk=user.pk)
 
 
 def _assesses(user, application) -> bool:
@@ -327,7 +332,7 @@ class Conflict:
 
 
 def _declared_conflict(user, application) -> bool:
-    return application.assignments.filter(reviewer=user, has_conflict=True).exists()
+    return _any_related(application, "assignments", reviewer_id=user.pk, has_conflict=True)
 
 
 # Every assessing and deciding step on an application, the reading of its reviews included.
@@ -372,15 +377,19 @@ def relations_for(model, action: str) -> list[Relation]:
 # --- roles -------------------------------------------------------------------------------------------
 
 
+def _scope(model, action: str | None) -> str | None:
+    """The related object whose organisation counts for the action on the model (`ROLE_SCOPES`)."""
+    scope = ROLE_SCOPES.get(_label(model))
+    return scope[0] if scope is not None and action in scope[1] else None
+
+
 def organisation_of(target, action: str | None = None):
     from fremdrift.organisations.models import Organisation
 
     if isinstance(target, Organisation):
         return target
-    scope = ROLE_SCOPES.get(_label(target))
-    if scope is not None and action in scope[1]:
-        target = getattr(target, scope[0])
-    return target.organisation
+    related = _scope(target, action)
+    return getattr(target, related).organisation if related else target.organisation
 
 
 def _by_role(user, action: str, organisation) -> Permission:
@@ -406,10 +415,7 @@ def has_permission(user, action: str, target) -> Permission:
     if not user.is_authenticated:
         return Permission(False, _("You must log in."))
     held = HELD.get(_label(target))
-    if held and action == held.view and target.status in held.states:
-        for relation in relations_for(type(target), action):
-            if relation.holds(user, target):
-                return Permission(True, str(relation.reason))
+    if held and action == VIEW_ACTIONS.get(_label(target)) and target.status in held.states:
         action = held.approve
     for attribute, actions in OWNED_BY.get(_label(target), ()):
         owner = getattr(target, attribute)
@@ -469,16 +475,16 @@ def narrow(queryset, user, action: str, organisation_field: str | None = None):
         return queryset.none()
     model = queryset.model
     if organisation_field is None:
-        scope = ROLE_SCOPES.get(_label(model))
-        organisation_field = f"{scope[0]}__organisation" if scope and action in scope[1] else "organisation"
+        related = _scope(model, action)
+        organisation_field = f"{related}__organisation" if related else "organisation"
     condition = Q(**{f"{organisation_field}__in": visible_organisations(user, action)}) | _related(
         model, user, action
     )
     held = HELD.get(_label(model))
-    if held and action == held.view:
+    if held and action == VIEW_ACTIONS.get(_label(model)):
         is_held = Q(status__in=held.states)
         approvers = Q(**{f"{organisation_field}__in": visible_organisations(user, held.approve)})
-        condition = (~is_held & condition) | (is_held & (approvers | _related(model, user, action)))
+        condition = (~is_held & condition) | (is_held & approvers)
     return queryset.filter(condition)
 
 

@@ -70,26 +70,17 @@ class Workflow:
     def candidates(self, name: str, obj) -> list[Transition]:
         return [t for t in self.transitions if t.name == name and t.applies_to(obj)]
 
-    def transition(self, name: str, obj) -> Transition | None:
-        """The transition of that name open from the object's state, if any."""
-        state = self.state_of(obj)
-        return next((t for t in self.candidates(name, obj) if state in t.sources), None)
-
-    def toward(self, obj, target: str) -> Transition | None:
-        """The transition that takes the object from its state to `target` (for board-like moves)."""
-        state = self.state_of(obj)
-        return next(
-            (
-                t
-                for t in self.transitions
-                if state in t.sources and target in t.ends_in() and t.applies_to(obj)
-            ),
-            None,
-        )
-
     def open_from(self, obj) -> list[Transition]:
         state = self.state_of(obj)
         return [t for t in self.transitions if state in t.sources and t.applies_to(obj)]
+
+    def transition(self, name: str, obj) -> Transition | None:
+        """The transition of that name open from the object's state, if any."""
+        return next((t for t in self.open_from(obj) if t.name == name), None)
+
+    def toward(self, obj, target: str) -> Transition | None:
+        """The transition that takes the object from its state to `target` (for board-like moves)."""
+        return next((t for t in self.open_from(obj) if target in t.ends_in()), None)
 
     def targets(self, obj) -> list[tuple[str, str]]:
         """(state, label) the object may move to, in the workflow's order."""
@@ -97,8 +88,7 @@ class Workflow:
         return [(state, label) for state, label in self.states.items() if state in reachable]
 
     def refuse(self, obj):
-        status_display = getattr(obj, f"get_{self.field}_display", None)
-        status = status_display() if status_display else self.states.get(self.state_of(obj), "")
+        status = self.states.get(self.state_of(obj), "")
         return ValidationError(self.refusal % {"status": str(status).lower()})
 
 
@@ -190,9 +180,8 @@ def begin(actor, obj, name: str | None = None, *, target: str | None = None, by_
     caller finishes the step in the same transaction.
     """
     workflow = workflow_for(obj)
-    # Lock the row, then bring the caller's own object up to date, so it shows the new state after.
-    type(obj)._default_manager.select_for_update().filter(pk=obj.pk).values_list("pk").get()
-    obj.refresh_from_db()
+    # Lock the row and bring the caller's own object up to date, so it shows the new state after.
+    obj.refresh_from_db(from_queryset=type(obj)._default_manager.select_for_update())
     if name is None:
         transition = workflow.toward(obj, target)
         if transition is None:

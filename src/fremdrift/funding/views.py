@@ -576,7 +576,8 @@ def application_detail(request, pk):
     granted = paid = returned = None
     if application.status == ApplicationStatus.GRANTED and access.has_permission(user, "ledger.view", fund):
         granted, paid, returned = selectors.application_paid_and_returned(application)
-    steps = {transition.name for transition in engine.available(user, application)}
+    transitions = engine.available(user, application)
+    steps = {transition.name for transition in transitions}
     context = {
         "application": application,
         "fund": fund,
@@ -592,6 +593,7 @@ def application_detail(request, pk):
         "may_return": "return_for_revision" in steps,
         "may_correct": decision is not None and "correct_decision" in steps,
         "may_withdraw": "withdraw" in steps,
+        "transitions": transitions,
         "may_record": application.status == ApplicationStatus.GRANTED
         and access.has_permission(user, "ledger.record", fund),
         "granted": granted,

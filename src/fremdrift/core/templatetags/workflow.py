@@ -13,12 +13,15 @@ register = template.Library()
 
 
 @register.inclusion_tag("includes/transition_buttons.html", takes_context=True)
-def transition_buttons(context, obj, only=""):
-    """`only`: space-separated transition names, for a page that shows some steps elsewhere."""
+def transition_buttons(context, obj, only="", transitions=None):
+    """`only`: space-separated transition names, for a page that shows some steps elsewhere;
+    `transitions`: what `workflow.available` already gave the view, so it is not asked twice."""
     names = set(only.split())
     buttons, pages = [], set()
     flow = workflow.workflow_for(obj)
-    for transition in workflow.available(context["request"].user, obj):
+    if transitions is None:
+        transitions = workflow.available(context["request"].user, obj)
+    for transition in transitions:
         if names and transition.name not in names:
             continue
         if transition.page:
