@@ -581,12 +581,17 @@ class Sealed:
     may_read: Callable  # (user, obj) -> bool; obj may be rebuilt from the trail if it is gone
     # The object's name shows a sealed value too (a score is named "criterion: value").
     in_name: bool = False
+    # Whose reading right this object's is, so a page asks once for all that share it.
+    rights_of: Callable = lambda obj: (obj._meta.label_lower, obj.pk)
 
 
 SEALED = {
     "funding.review": Sealed(frozenset({"comment"}), may_read_review),
     "funding.score": Sealed(
-        frozenset({"value", "comment"}), lambda user, score: may_read_review(user, score.review), in_name=True
+        frozenset({"value", "comment"}),
+        lambda user, score: may_read_review(user, score.review),
+        in_name=True,
+        rights_of=lambda score: ("funding.review", score.review_id),
     ),
     # A reviewer's note on a conflict of interest is theirs alone; that they declared one is not.
     "funding.reviewassignment": Sealed(

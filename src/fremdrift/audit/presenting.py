@@ -9,7 +9,6 @@ count does not grow with its entries.
 import datetime
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
 
 from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist, ValidationError
@@ -19,6 +18,8 @@ from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+
+from fremdrift.core.formatting import money, number
 
 # Names services record beside a model's own fields (`audit.record(..., changes=...)`), described as
 # fields so that they are labelled and formatted like the rest.
@@ -122,11 +123,8 @@ def _shown(field, value, objects):
         if isinstance(day, datetime.date):
             return formats.date_format(day, "SHORT_DATE_FORMAT")
     elif isinstance(field, models.DecimalField):
-        try:
-            number = Decimal(str(value))
-        except InvalidOperation:
-            return value
-        return formats.number_format(number, field.decimal_places, use_l10n=True, force_grouping=True)
+        # An entry does not know its fund's currency: the amount alone.
+        return money(value) if field.decimal_places == 2 else number(value, field.decimal_places)
     return value
 
 

@@ -38,12 +38,22 @@ def readable(entries, user) -> list:
     entries = list(entries)
     objects = _objects(entries)
     hidden = _("(sealed)")
+    verdicts = {}  # one question per reading right; an object rebuilt from the trail asks for itself
     for entry in entries:
         sealed = _sealed(entry)
         if sealed is None:
             continue
         obj = objects.get((entry.content_type_id, entry.object_id))
-        if obj is not None and access.may_read_sealed(user, obj):
+        if obj is None:
+            may_read = False
+        elif obj._state.adding:
+            may_read = access.may_read_sealed(user, obj)
+        else:
+            rights = sealed.rights_of(obj)
+            if rights not in verdicts:
+                verdicts[rights] = access.may_read_sealed(user, obj)
+            may_read = verdicts[rights]
+        if may_read:
             continue
         # In memory only: the trail itself is append-only and keeps the raw values.
         entry.changes = {

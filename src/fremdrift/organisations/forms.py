@@ -44,8 +44,10 @@ class AuditFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         object_types = object_types if object_types is not None else ContentType.objects.none()
         self.fields["object_type"].queryset = object_types
-        names = type_labels({ct.model_class() for ct in object_types} - {None})
-        self.fields["object_type"].label_from_instance = lambda ct: names.get(ct.model_class(), ct.model)
+        # Named as each choice is drawn: listing the kinds here would read the trail a second time.
+        self.fields["object_type"].label_from_instance = lambda ct: (
+            type_labels([ct.model_class()])[ct.model_class()] if ct.model_class() else ct.model
+        )
 
     def clean(self):
         cleaned = super().clean()
