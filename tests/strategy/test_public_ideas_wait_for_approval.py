@@ -2,7 +2,6 @@
 field, and seen only by those who curate the board until one of them approves it."""
 
 import pytest
-from django.core.cache import cache
 from django.urls import reverse
 
 from fremdrift import access
@@ -16,13 +15,6 @@ QUALITY = "kvalitet@nordfjord.demo"  # curates the board: may approve
 STAFF = "vurderer@nordfjord.demo"  # sees the board of Lindely, may not approve
 OTHER = "projektleder@solund.demo"
 IDEA = {"public_name": "Karin", "title": "Flere bænke", "problem": "Lang gang", "proposal": "Bænke"}
-
-
-@pytest.fixture(autouse=True)
-def _fresh_counts():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -1,4 +1,3 @@
-from axes.helpers import get_client_ip_address
 from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.shortcuts import redirect
@@ -8,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_ratelimit.core import is_ratelimited
 
-from fremdrift.core.requests import posted_next
+from fremdrift.core.requests import client_address, posted_next
 
 from .demo import DEMO_PASSWORD
 from .forms import LanguageForm, LoginForm, ResetForm
@@ -49,7 +48,7 @@ class PasswordResetView(auth_views.PasswordResetView):
             ),
             (
                 "password-reset-client",
-                lambda group, request: get_client_ip_address(request) or "",
+                client_address,
                 settings.PASSWORD_RESET_RATE_PER_CLIENT,
             ),
         ]

@@ -1,5 +1,6 @@
 """Values a request sends in its query string or form, read so that no value can cause a server error."""
 
+from axes.helpers import get_client_ip_address
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -36,3 +37,9 @@ def posted_next(request) -> str | None:
     ):
         return target
     return None
+
+
+def client_address(group, request) -> str:
+    """The client's address, as the lock-out counts it: the key django-ratelimit's throttles count by
+    (with more than one worker, the cache they count in must be shared: README)."""
+    return get_client_ip_address(request) or ""

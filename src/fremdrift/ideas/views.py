@@ -8,11 +8,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from django_ratelimit.core import is_ratelimited
 
 from fremdrift import access
-from fremdrift.core import ratelimit
 from fremdrift.core.forms import add_service_errors
-from fremdrift.core.requests import posted_next
+from fremdrift.core.requests import client_address, posted_next
 from fremdrift.core.views import take_step
 from fremdrift.organisations.models import Organisation, OrganisationKind
 from fremdrift.strategy.models import ActionPlan, ActionPlanRow, Beacon
@@ -104,7 +104,13 @@ def public_idea_create(request, organisation_pk):
     form = PublicIdeaForm(request.POST or None)
     status = 200
     if request.method == "POST" and form.is_valid():
-        if not ratelimit.allow("public_idea", request, limit=PUBLIC_IDEAS_PER_HOUR, seconds=3600):
+        if is_ratelimited(
+            request,
+            group="public-idea",
+            key=client_address,
+            rate=f"{PUBLIC_IDEAS_PER_HOUR}/h",
+            increment=True,
+        ):
             # The text stays in the form, so nothing written is lost.
             form.add_error(None, _("You have sent many ideas in a short time. Try again in an hour."))
             status = 429
