@@ -49,9 +49,10 @@ class PublicIdeaForm(forms.ModelForm):
     def visible_fields(self):
         return [field for field in super().visible_fields() if field.name != "website"]
 
-    @property
-    def is_from_a_robot(self) -> bool:
-        return bool(self.cleaned_data.get("website"))
+    def clean(self):
+        cleaned = super().clean()
+        self.is_from_a_robot = bool(cleaned.pop("website", ""))
+        return cleaned
 
 
 class CommentForm(forms.ModelForm):

@@ -218,6 +218,11 @@ class LearningReview(models.Model):
     def __str__(self):
         return self.title
 
+    @property
+    def is_open(self) -> bool:
+        """Causes and actions are still written down: not once it is followed up."""
+        return self.status != workflow.FOLLOWED_UP
+
 
 class CauseCategory(models.TextChoices):
     """The bones of a fishbone (Ishikawa) diagram."""

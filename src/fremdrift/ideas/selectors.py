@@ -24,18 +24,18 @@ def visible_ideas(user):
 def board(organisation, user):
     """The columns of an organisation's improvement board (its own ideas and those of its teams)."""
     ideas = list(
-        _ideas(user)
+        visible_ideas(user)
         .filter(organisation__path__startswith=organisation.path)
         .order_by("-support_count", "-created_at")
     )
     columns = []
-    states = workflow.STATES
-    if access.has_permission(user, "idea.approve", organisation):
-        states = {**workflow.HELD, **states}  # ideas from the public, first in line for approval
+    # Those who approve ideas from the public see them first in line (`access.HELD` lets them).
+    may_approve = access.has_permission(user, "idea.approve", organisation)
+    states = workflow.IDEA.states if may_approve else workflow.STATES
     for state, label in states.items():
         columns.append({"state": state, "label": label, "ideas": [i for i in ideas if i.status == state]})
     for idea in ideas:
-        idea.move_targets = workflow.targets(idea)
+        idea.move_targets = workflow.IDEA.targets(idea)
     return columns
 
 

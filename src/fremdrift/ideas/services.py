@@ -123,15 +123,19 @@ def comment_on(actor, *, idea, body, reason=""):
 @transaction.atomic
 def move_idea(actor, *, idea, to_status, reason=""):
     """Move an idea on its board. Prioritising and dropping record why."""
-    source = idea.status
-    if workflow.IDEA.toward(idea, to_status) is None:
+    try:
+        step = engine.begin(actor, idea, target=to_status)
+    except ValidationError:
+        # The engine's refusal, said at the field the board posts.
         raise ValidationError(
             {
                 "to_status": _("An idea cannot move from %(from)s to %(to)s.")
-                % {"from": workflow.IDEA.states[source], "to": workflow.IDEA.states.get(to_status, to_status)}
+                % {
+                    "from": workflow.IDEA.states[idea.status],
+                    "to": workflow.IDEA.states.get(to_status, to_status),
+                }
             }
-        )
-    step = engine.begin(actor, idea, target=to_status)
+        ) from None
     reason = (reason or "").strip()
     if to_status in workflow.REASON_REQUIRED and not reason:
         raise ValidationError({"reason": _("Say why: it is recorded with the decision.")})
@@ -210,7 +214,7 @@ def create_learning_review(
 
 def _require_open_review(actor, review):
     access.require(actor, "learning_review.edit", review)
-    if review.status == workflow.FOLLOWED_UP:
+    if not review.is_open:
         raise ValidationError(_("The learning review is closed; reopen it to change it."))
 
 

@@ -114,12 +114,12 @@ def public_idea_create(request, organisation_pk):
             # The text stays in the form, so nothing written is lost.
             form.add_error(None, _("You have sent many ideas in a short time. Try again in an hour."))
             status = 429
+        elif form.is_from_a_robot:
+            # Thanked too, so it learns nothing that would teach it to leave the field empty.
+            return render(request, "ideas/public_thanks.html", {"organisation": organisation})
         else:
-            fields = {name: value for name, value in form.cleaned_data.items() if name != "website"}
             try:
-                # A robot is thanked too, and so learns nothing that would teach it to leave the field empty.
-                if not form.is_from_a_robot:
-                    services.submit_public_idea(request.user, organisation=organisation, **fields)
+                services.submit_public_idea(request.user, organisation=organisation, **form.cleaned_data)
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
@@ -166,7 +166,7 @@ def idea_detail(request, pk):
             "support_count": idea.supports.count(),
             "supported": idea.supports.filter(user=request.user).exists(),
             "may_move": may_move,
-            "move_form": MoveForm(targets=workflow.targets(idea)),
+            "move_form": MoveForm(targets=workflow.IDEA.targets(idea)),
             "comment_form": CommentForm(),
             "to_plan_form": ToPlanForm(plans=plans) if plans.exists() else None,
             # What grew from the idea, as far as the user may see it.
@@ -215,7 +215,7 @@ def comment(request, pk):
 @require_POST
 def move(request, pk):
     idea = _idea(request, pk, "idea.move")
-    form = MoveForm(request.POST, targets=workflow.targets(idea))
+    form = MoveForm(request.POST, targets=workflow.IDEA.targets(idea))
     if form.is_valid():
         try:
             services.move_idea(
@@ -366,9 +366,7 @@ def review_detail(request, pk):
     review = access.get_for(
         request.user, "learning_review.view", LearningReview.objects.select_related("organisation"), pk=pk
     )
-    may_edit = bool(access.has_permission(request.user, "learning_review.edit", review)) and (
-        review.status != workflow.FOLLOWED_UP
-    )
+    may_edit = bool(access.has_permission(request.user, "learning_review.edit", review)) and (review.is_open)
     rows = access.narrow(
         ActionPlanRow.objects.filter(
             plan__organisation_id__in=review.organisation.ancestor_ids

@@ -63,12 +63,7 @@ REASON_REQUIRED = frozenset({PRIORITISED, DROPPED})
 
 
 def choices():
-    return list({**HELD, **STATES}.items())
-
-
-def targets(idea) -> list[tuple[str, str]]:
-    """(state, label) the idea may move to, in board order."""
-    return IDEA.targets(idea)
+    return list(IDEA.states.items())
 
 
 # --- learning reviews: find the causes, act on them, follow up ------------------------------------
