@@ -4,7 +4,7 @@ from pathlib import Path
 import hypothesis
 import pytest
 
-from demo_world import FAST_HASHERS, demo_world
+from demo_world import FAST_HASHERS, demo_world, fremdrift_tables
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls in our tests are still synchronous.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -43,14 +43,12 @@ def world(db):
 @pytest.fixture
 def empty_database(db):
     """For tests that count what they make from nothing: the demo world is removed until the test ends."""
-    from django.apps import apps
     from django.db import connection
 
     # Foreign keys are checked when the test's transaction ends, so the order of deletion does not matter.
     with connection.cursor() as cursor:
-        for model in apps.get_models(include_auto_created=True):
-            if model.__module__.startswith("fremdrift."):
-                cursor.execute(f"DELETE FROM {connection.ops.quote_name(model._meta.db_table)}")
+        for table in fremdrift_tables():
+            cursor.execute(f"DELETE FROM {connection.ops.quote_name(table)}")
 
 
 @pytest.fixture

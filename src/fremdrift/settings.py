@@ -115,7 +115,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # and then writes would otherwise find the lock taken and fail at once with "database is locked".
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {
-            "init_command": "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=20000; PRAGMA synchronous=NORMAL;",
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            "timeout": 20,
             "transaction_mode": "IMMEDIATE",
         }
     )
@@ -212,8 +213,7 @@ SECURE_HSTS_SECONDS = (
     int(os.environ.get("HSTS_SECONDS", "31536000")) if PRODUCTION and BEHIND_TLS_PROXY else 0
 )
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_flag("HSTS_INCLUDE_SUBDOMAINS")
-# Same-origin keeps Django's CSRF check of the Referer working over HTTPS.
-SECURE_REFERRER_POLICY = "same-origin"
+# Django's default Referrer-Policy, same-origin, keeps its CSRF check of the Referer working over HTTPS.
 PERMISSIONS_POLICY = {
     feature: []
     for feature in [

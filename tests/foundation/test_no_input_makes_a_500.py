@@ -14,10 +14,10 @@ from html.parser import HTMLParser
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
 
 import pytest
-from django.apps import apps
 from django.contrib import messages
 from django.db import connection
 
+from demo_world import fremdrift_tables
 from fremdrift.core.demo import PEOPLE, PLATFORM_ADMIN
 
 pytestmark = [pytest.mark.foundation]
@@ -147,11 +147,7 @@ def submissions(form):
 
 def row_counts():
     """Rows in each of Fremdrift's tables, in one query."""
-    tables = [
-        model._meta.db_table
-        for model in apps.get_models(include_auto_created=True)
-        if model.__module__.startswith("fremdrift.")
-    ]
+    tables = fremdrift_tables()
     quote = connection.ops.quote_name
     sql = " UNION ALL ".join(f"SELECT '{table}', COUNT(*) FROM {quote(table)}" for table in tables)
     with connection.cursor() as cursor:
@@ -177,7 +173,7 @@ def same_site(base, href):
     if url.scheme not in ("", "http") or url.netloc not in ("", "testserver"):
         return None
     path = url.path
-    if path.startswith(SKIPPED) or path.endswith(DOWNLOADS) or any(d in path for d in DOWNLOADS):
+    if path.startswith(SKIPPED) or any(download in path for download in DOWNLOADS):
         return None
     return path + (f"?{url.query}" if url.query else "")
 
