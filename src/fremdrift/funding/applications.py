@@ -12,6 +12,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from fremdrift import access, audit
 from fremdrift.core import workflow as engine
@@ -81,6 +82,16 @@ def application_from_idea(actor, *, idea, fund, reason="") -> Application:
     return application
 
 
+FROZEN = gettext_lazy(
+    "A submitted application is frozen; it can only be changed if it is returned for revision."
+)
+
+
+def require_draft(application):
+    if application.status != ApplicationStatus.DRAFT:
+        raise ValidationError(FROZEN)
+
+
 # What the applicant writes: the description's text, then its period and round.
 TEXT_FIELDS = [
     field.name for field in ProjectDescription._meta.local_fields if not isinstance(field, models.DateField)
@@ -132,10 +143,7 @@ def save_draft(
     {description, year, amount, co_financing}. A list given replaces the old one; None keeps it."""
     access.require(actor, "application.edit", application)
     application = lock(application)
-    if application.status != ApplicationStatus.DRAFT:
-        raise ValidationError(
-            _("A submitted application is frozen; it can only be changed if it is returned for revision.")
-        )
+    require_draft(application)
     for name, value in fields.items():
         if name not in DRAFT_FIELDS:
             raise ValueError(name)
@@ -208,10 +216,7 @@ def sniff_content_type(head: bytes, upload) -> str | None:
 def add_attachment(actor, *, application, upload, reason="") -> Attachment:
     """Attach a PDF, Word or Excel document or an image; the kind is read from the content."""
     access.require(actor, "application.edit", application)
-    if application.status != ApplicationStatus.DRAFT:
-        raise ValidationError(
-            _("A submitted application is frozen; it can only be changed if it is returned for revision.")
-        )
+    require_draft(application)
     if upload.size > MAX_ATTACHMENT_BYTES:
         raise ValidationError(
             {

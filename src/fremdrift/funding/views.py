@@ -399,9 +399,7 @@ def application_edit(request, pk):
     access.require(request.user, "application.edit", application)
     autosave = request.method == "POST" and _is_autosave(request)
     if application.status != ApplicationStatus.DRAFT:
-        frozen = _(
-            "A submitted application is frozen; it can only be changed if it is returned for revision."
-        )
+        frozen = str(applications.FROZEN)
         if autosave:
             return JsonResponse({"saved": False, "errors": {"__all__": [frozen]}}, status=400)
         messages.error(request, frozen)
