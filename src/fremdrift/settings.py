@@ -186,6 +186,9 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_flag("EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Fremdrift <noreply@localhost>")
+# The installation's own address: links in e-mails and calendars, and the domain of calendar UIDs,
+# come from here, never from a request's Host header.
+SITE_URL = os.environ.get("FREMDRIFT_SITE_URL", "" if PRODUCTION else "http://localhost:8000").rstrip("/")
 
 LANGUAGE_CODE = "da"
 LANGUAGES = [("da", _("Danish")), ("sv", _("Swedish")), ("en", _("English"))]
