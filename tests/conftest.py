@@ -62,6 +62,15 @@ def client_for(client, world):
     return log_in
 
 
+@pytest.fixture
+def installation(settings):
+    """The installation's address and sender, as production sets them; e-mails are made from them."""
+    from mails import SENDER, SITE_URL
+
+    settings.SITE_URL = SITE_URL
+    settings.DEFAULT_FROM_EMAIL = SENDER
+
+
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
 

@@ -1,11 +1,13 @@
 """Settings, read from environment variables so one build runs anywhere.
 
 FREMDRIFT_PRODUCTION=1 turns on the production checks: the app refuses to start with the
-default secret key or with DEBUG on.
+default secret key, with DEBUG on, without the installation's address or with a localhost sender.
 """
 
 import os
+from email.utils import parseaddr
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from csp.constants import NONE, SELF
@@ -186,9 +188,24 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_flag("EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Fremdrift <noreply@localhost>")
-# The installation's own address: links in e-mails and calendars, and the domain of calendar UIDs,
-# come from here, never from a request's Host header.
+SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+# The installation's own address: links in e-mails and calendars, and the domain of calendar UIDs and
+# e-mail Message-IDs, come from here, never from a request's Host header.
 SITE_URL = os.environ.get("FREMDRIFT_SITE_URL", "" if PRODUCTION else "http://localhost:8000").rstrip("/")
+
+if PRODUCTION:
+    # A link to localhost, or mail from it, reaches nobody: receiving servers refuse or bin such mail.
+    nowhere = {None, "", "localhost", "127.0.0.1", "::1"}
+    site_address = urlsplit(SITE_URL)
+    if site_address.scheme not in {"http", "https"} or site_address.hostname in nowhere:
+        raise ImproperlyConfigured(
+            "Set FREMDRIFT_SITE_URL to the installation's address, e.g. https://fremdrift.example.dk."
+        )
+    for name, sender in [("DEFAULT_FROM_EMAIL", DEFAULT_FROM_EMAIL), ("SERVER_EMAIL", SERVER_EMAIL)]:
+        if parseaddr(sender)[1].lower().rpartition("@")[2] in nowhere:
+            raise ImproperlyConfigured(
+                f"Set {name} to the installation's own sender, e.g. fremdrift@example.dk."
+            )
 
 LANGUAGE_CODE = "da"
 LANGUAGES = [("da", _("Danish")), ("sv", _("Swedish")), ("en", _("English"))]

@@ -8,6 +8,7 @@ from django.utils.translation import gettext, override
 
 from fremdrift.accounts.demo import DEMO_PASSWORD
 from fremdrift.accounts.forms import LoginForm
+from mails import followed
 
 pytestmark = [pytest.mark.foundation]
 
@@ -53,6 +54,18 @@ def test_password_reset_by_email(client, world):
     )
     assert response.status_code == 302
     assert log_in(client, "medarbejder@nordfjord.demo", "en-helt-ny-adgangskode-2026").status_code == 302
+
+
+def test_the_reset_e_mail_links_to_the_installation_whatever_host_the_request_named(
+    client, world, installation
+):
+    client.post(reverse("password_reset"), {"email": "medarbejder@nordfjord.demo"}, HTTP_HOST="127.0.0.1")
+    [message] = mail.outbox
+    assert "127.0.0.1" not in message.body
+    response = followed(message, client)
+    assert response.status_code == 200
+    assert response.redirect_chain[-1][0].endswith("/set-password/")  # the form to choose the password
+    assert "new_password1" in response.content.decode()
 
 
 def test_password_rules_refuse_weak_passwords(world, monkeypatch):

@@ -24,10 +24,24 @@ def test_healthz_is_503_when_the_database_is_unreachable(client, db):
     assert response.json()["database"] == "unreachable"
 
 
+SET_BY_THE_TESTS = {
+    "DEBUG",
+    "FREMDRIFT_PRODUCTION",
+    "DATABASE_URL",
+    "FREMDRIFT_SITE_URL",
+    "DEFAULT_FROM_EMAIL",
+    "SERVER_EMAIL",
+}
+# What production needs besides a secret key.
+PRODUCTION = {
+    "FREMDRIFT_PRODUCTION": "1",
+    "FREMDRIFT_SITE_URL": "https://fremdrift.example.dk",
+    "DEFAULT_FROM_EMAIL": "Fremdrift <fremdrift@example.dk>",
+}
+
+
 def run_django(env_overrides, code="import django; django.setup(); print('started')"):
-    inherited = {
-        k: v for k, v in os.environ.items() if k not in {"DEBUG", "FREMDRIFT_PRODUCTION", "DATABASE_URL"}
-    }
+    inherited = {k: v for k, v in os.environ.items() if k not in SET_BY_THE_TESTS}
     env = {**inherited, "DJANGO_SETTINGS_MODULE": "fremdrift.settings", **env_overrides}
     return subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60)
 
@@ -47,7 +61,7 @@ def test_production_refuses_debug():
 def test_production_starts_when_configured():
     result = run_django(
         {
-            "FREMDRIFT_PRODUCTION": "1",
+            **PRODUCTION,
             "SECRET_KEY": "x" * 50,
             "DEBUG": "0",
             "ALLOWED_HOSTS": "fremdrift.example.dk",
@@ -55,6 +69,23 @@ def test_production_starts_when_configured():
     )
     assert result.returncode == 0, result.stderr
     assert "started" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "setting, value",
+    [
+        ("FREMDRIFT_SITE_URL", ""),
+        ("FREMDRIFT_SITE_URL", "http://localhost:8000"),
+        ("DEFAULT_FROM_EMAIL", "Fremdrift <noreply@LocalHost>"),
+        ("SERVER_EMAIL", "root@localhost"),
+    ],
+)
+def test_production_refuses_links_and_mail_that_reach_nobody(setting, value):
+    result = run_django(
+        {**PRODUCTION, "SECRET_KEY": "x" * 50, "ALLOWED_HOSTS": "fremdrift.example.dk", setting: value}
+    )
+    assert result.returncode != 0
+    assert f"Set {setting}" in result.stderr
 
 
 def test_database_url_selects_postgresql():
@@ -82,7 +113,7 @@ HEADERS_IN_PRODUCTION = (
 def production_headers(**env):
     result = run_django(
         {
-            "FREMDRIFT_PRODUCTION": "1",
+            **PRODUCTION,
             "SECRET_KEY": "x" * 50,
             "ALLOWED_HOSTS": "testserver",
             "DATABASE_URL": "sqlite:///:memory:",

@@ -1,31 +1,25 @@
-"""The applicant is told the decision by e-mail, in their own language, once it is committed."""
+"""The applicant is told the decision by e-mail, in their own language, once it is committed, with a link
+to the application."""
 
 from decimal import Decimal
 
 import pytest
-from django.utils import translation
+from django.core.mail import EmailMultiAlternatives
+from django.urls import reverse
 
-from fremdrift.core import mail
 from fremdrift.funding import decisions
 from funding.people import BOARD, LEAD
+from mails import SITE_URL, followed, html_part
 
 pytestmark = [pytest.mark.funding]
 
 
 def test_the_decision_e_mail_goes_out_after_commit_in_the_applicants_language(
-    world, recommended, budget_year, mailoutbox, monkeypatch, django_capture_on_commit_callbacks
+    world, recommended, budget_year, mailoutbox, django_capture_on_commit_callbacks
 ):
     lead = world.users[LEAD]
     lead.language = "sv"
     lead.save()
-    languages = []
-    original = mail.send_mail
-
-    def recording_send_mail(*args, **kwargs):
-        languages.append(translation.get_language())
-        return original(*args, **kwargs)
-
-    monkeypatch.setattr(mail, "send_mail", recording_send_mail)
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         decisions.decide(
             world.users[BOARD],
@@ -40,10 +34,28 @@ def test_the_decision_e_mail_goes_out_after_commit_in_the_applicants_language(
     for callback in callbacks:
         callback()
     assert [message.to for message in mailoutbox] == [[lead.email]]
-    assert languages == ["sv"]
-    body = mailoutbox[0].body
-    assert "Stærk ansøgning." in body and "Midtvejsstatus i juni." in body
-    assert "200\xa0000,00" in body  # the amount in Swedish number format
+    [message] = mailoutbox
+    for part in (message.body, html_part(message)):
+        assert "Stærk ansøgning." in part and "Midtvejsstatus i juni." in part
+        assert "200\xa0000,00" in part  # the amount in Swedish number format
+        assert "Läs beslutet i Fremdrift" in part
+    assert '<html lang="sv">' in html_part(message)
+
+
+def test_the_decision_e_mail_links_to_the_application_for_the_applicant(
+    world, recommended, budget_year, mailoutbox, django_capture_on_commit_callbacks, installation, client
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        _grant(world, recommended, budget_year, reasons="Stærk & <em>klar</em> ansøgning.")
+    [message] = mailoutbox
+    assert SITE_URL + reverse("funding:application", args=[recommended.pk]) in message.body
+    client.force_login(world.users[LEAD])
+    response = followed(message, client)
+    assert response.status_code == 200
+    assert response.context["application"] == recommended
+    # What the applicant wrote is text in the HTML part, and as written in the plain one.
+    assert "Stærk &amp; &lt;em&gt;klar&lt;/em&gt; ansøgning." in html_part(message)
+    assert "Stærk & <em>klar</em> ansøgning." in message.body
 
 
 def test_a_refused_decision_sends_nothing(
@@ -64,13 +76,13 @@ def test_a_refused_decision_sends_nothing(
     assert mailoutbox == []
 
 
-def _grant(world, application, budget_year):
+def _grant(world, application, budget_year, reasons="Stærk ansøgning."):
     decisions.decide(
         world.users[BOARD],
         application=application,
         outcome="granted",
         amount=Decimal("200000"),
-        reasons="Stærk ansøgning.",
+        reasons=reasons,
         budget_year=budget_year,
     )
 
@@ -90,10 +102,10 @@ def test_a_title_with_a_line_break_still_reaches_the_applicant_in_a_one_line_sub
 def test_a_mail_server_that_fails_leaves_the_decision_saved(
     world, recommended, budget_year, monkeypatch, django_capture_on_commit_callbacks
 ):
-    def failing_send_mail(*args, **kwargs):
+    def failing_send(*args, **kwargs):
         raise ConnectionRefusedError("no mail server")
 
-    monkeypatch.setattr(mail, "send_mail", failing_send_mail)
+    monkeypatch.setattr(EmailMultiAlternatives, "send", failing_send)
     with django_capture_on_commit_callbacks(execute=True):
         _grant(world, recommended, budget_year)
     recommended.refresh_from_db()

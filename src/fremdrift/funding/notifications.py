@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.translation import override
 
 from fremdrift.core import mail
@@ -24,6 +25,10 @@ def send_decision(decision_pk: int):
     for user in recipients.values():
         with override(user.language or settings.LANGUAGE_CODE):
             context = {"decision": decision, "application": application, "user": user}
-            subject = render_to_string("funding/email/decision_subject.txt", context)
-            body = render_to_string("funding/email/decision_body.txt", context)
-            mail.send(subject, body, [user.email])
+            mail.send(
+                "funding/email/decision.txt",
+                context,
+                [user.email],
+                subject=render_to_string("funding/email/decision_subject.txt", context),
+                link=reverse("funding:application", args=[application.pk]),
+            )
