@@ -4,6 +4,8 @@ import datetime
 
 from django.utils.translation import gettext as _
 
+from fremdrift.core.spreadsheets import Money
+
 from . import selectors
 
 
@@ -29,8 +31,8 @@ def application_rows(applications):
             a.round.name if a.round else "",
             a.get_status_display(),
             a.get_route_display(),
-            a.requested_amount,
-            a.co_financing,
+            Money(a.requested_amount, a.fund.currency),
+            Money(a.co_financing, a.fund.currency),
             a.starts_on,
             a.ends_on,
             a.version,
@@ -40,7 +42,7 @@ def application_rows(applications):
     return [header, *rows]
 
 
-def ledger_rows(entries):
+def ledger_rows(entries, currency: str):
     header = [
         _("Budget year"),
         _("Date"),
@@ -55,7 +57,7 @@ def ledger_rows(entries):
             e.budget_year.year,
             e.booked_on,
             e.get_kind_display(),
-            e.amount,
+            Money(e.amount, currency),
             e.application.title if e.application else "",
             e.reason,
             str(e.recorded_by),

@@ -149,7 +149,7 @@ def export_ledger(request, pk, fmt):
     fund = _fund(request.user, pk)
     access.require(request.user, "ledger.view", fund)
     return spreadsheets.download(
-        exports.ledger_rows(selectors.ledger_entries(fund)), f"ledger-{fund.pk}.{fmt}"
+        exports.ledger_rows(selectors.ledger_entries(fund), fund.currency), f"ledger-{fund.pk}.{fmt}"
     )
 
 

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from fremdrift import access
+from fremdrift.core import spreadsheets
 from fremdrift.core.forms import add_service_errors
 from fremdrift.core.views import take_step
 from fremdrift.projects.selectors import visible_projects
@@ -174,6 +175,4 @@ def open_data(request, format):
     rows = export.case_rows(export.published_cases())
     if format == "json":
         return HttpResponse(export.as_json(rows), content_type="application/json; charset=utf-8")
-    response = HttpResponse(export.as_csv(rows), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="fremdrift-cases.csv"'
-    return response
+    return spreadsheets.attachment(export.as_csv(rows).encode(), "fremdrift-cases.csv")

@@ -264,6 +264,7 @@ class ImportResult:
     imported: int
     unchanged: int
     problems: list
+    separator: str = ""  # how a CSV file's cells were split, in words; empty for XLSX
 
 
 @audit.service
@@ -272,13 +273,14 @@ def import_measurements(actor, *, indicator, data: bytes, filename: str, reason=
     """Everything or nothing: a file with any bad row imports nothing and reports every bad row."""
     _require_edit(actor, indicator)
     try:
-        rows = tabular.read_table(data, filename)
+        table = tabular.read_table(data, filename)
     except ValueError as error:
         return ImportResult(0, 0, [tabular.Problem(1, "", str(error))])
+    rows = table.rows
     existing = {m.period: (m.value, m.numerator, m.denominator) for m in indicator.measurements.current()}
     clean, problems = tabular.check_rows(rows, indicator, existing)
     if problems:
-        return ImportResult(0, 0, problems)
+        return ImportResult(0, 0, problems, table.separator)
     for row in clean:
         Measurement.objects.create(
             indicator=indicator,
@@ -296,7 +298,7 @@ def import_measurements(actor, *, indicator, data: bytes, filename: str, reason=
         changes={"after": {"imported": len(clean), "file": filename}},
         reason=reason or _("Imported from a file."),
     )
-    return ImportResult(len(clean), unchanged, [])
+    return ImportResult(len(clean), unchanged, [], table.separator)
 
 
 def export_table(indicator) -> list[list]:

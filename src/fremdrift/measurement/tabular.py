@@ -44,11 +44,11 @@ def columns_for(indicator) -> list[str]:
     return ["period", "value", "note"]
 
 
-def read_table(data: bytes, filename: str) -> list[list]:
-    """The file's rows as lists of cells. Raises `spreadsheets.FileRefused` (a ValueError) with a
-    message when it is unreadable or too large."""
+def read_table(data: bytes, filename: str) -> spreadsheets.Table:
+    """The file's rows as lists of cells, and a CSV file's separator. Raises
+    `spreadsheets.FileRefused` (a ValueError) with a message when it is unreadable or too large."""
     if filename.lower().endswith(".xlsx") or data[:2] == b"PK":
-        return [list(row) for row in spreadsheets.xlsx_rows(data, max_rows=MAX_ROWS)]
+        return spreadsheets.Table([list(row) for row in spreadsheets.xlsx_rows(data, max_rows=MAX_ROWS)])
     return spreadsheets.csv_rows(data, max_rows=MAX_ROWS)
 
 

@@ -8,7 +8,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -242,7 +241,10 @@ def import_file(request, pk):
             request.user, indicator=indicator, data=upload.read(), filename=upload.name
         )
         if not result.problems:
-            messages.success(request, _("%(count)s values imported.") % {"count": result.imported})
+            done = _("%(count)s values imported.") % {"count": result.imported}
+            if result.separator:
+                done += " " + _("Separator: %(separator)s") % {"separator": result.separator}
+            messages.success(request, done)
             return redirect("measurement:indicator", pk=pk)
     return render(
         request,
@@ -261,8 +263,8 @@ def import_file(request, pk):
 def export(request, pk, fmt):
     indicator = _indicator(request, pk)
     rows = services.export_table(indicator)
-    name = slugify(indicator.name) or "indicator"
-    return spreadsheets.download(rows, f"{name}.{fmt}", title=indicator.name)
+    filename = spreadsheets.file_name(indicator.name, fmt, fallback="indicator")
+    return spreadsheets.download(rows, filename, title=indicator.name)
 
 
 @login_required

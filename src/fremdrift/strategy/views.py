@@ -5,7 +5,6 @@ from django.contrib.auth.decorators import login_required
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from fremdrift import access
@@ -220,9 +219,9 @@ def plan_export(request, pk):
     plan = _plan(request, pk)
     rows = [services.plain_row(row) for row in plan.rows.select_related("beacon").order_by("position", "pk")]
     language = {"SE": "sv"}.get(plan.organisation.country, "da")
-    filename = slugify(f"{plan.organisation.name} {plan.title}") or "handleplan"
+    filename = spreadsheets.file_name(f"{plan.organisation.name} {plan.title}", "xlsx", fallback="handleplan")
     return spreadsheets.attachment(
-        xlsx.write_rows(rows, title=plan.organisation.name, language=language), f"{filename}.xlsx"
+        xlsx.write_rows(rows, title=plan.organisation.name, language=language), filename
     )
 
 
