@@ -62,7 +62,7 @@ def _event(fund, event, url):
     item.add("last-modified", round_.updated_at)
     item.add("sequence", round_.sequence)
     item.add("summary", _("%(step)s: %(round)s (%(fund)s)") % names)
-    about = _("%(step)s in the round “%(round)s” of %(fund)s.") % names
+    about = _("The round “%(round)s” of %(fund)s.") % names
     zone = _("Times are in %(zone)s.") % {"zone": fund.get_time_zone_display()}
     item.add("description", f"{about} {zone}\n\n{url}")
     item.add("url", url)

@@ -139,9 +139,9 @@ def fund_detail(request, pk):
 
 def fund_calendar(request, pk):
     """The yearly cycle to download, or to subscribe to without logging in when the fund makes it public."""
-    fund = get_object_or_404(Fund.objects.select_related("organisation"), pk=pk)
-    if not access.has_permission(request.user, "fund.cycle", fund):
-        if not request.user.is_authenticated:
+    fund = Fund.objects.select_related("organisation").filter(pk=pk).first()
+    if fund is None or not access.has_permission(request.user, "fund.cycle", fund):
+        if not request.user.is_authenticated:  # whether the fund exists is no business of theirs
             return redirect_to_login(request.get_full_path())
         raise Http404
     return _calendar_response(fund)
