@@ -54,6 +54,9 @@ RULES: dict[str, frozenset[Role]] = {
     # On a fund (its owner organisation). Units below the owner and, for a national pool, everyone
     # logged in see it too (`RELATIONS`).
     "fund.view": EVERY_ROLE,
+    # Its yearly cycle (the rounds' dates, as a calendar): whoever sees the fund, and anyone, logged in
+    # or not, once the fund makes it public (`PUBLIC_ACTIONS`).
+    "fund.cycle": EVERY_ROLE,
     "fund.manage": frozenset({Role.INNOVATION_UNIT}),
     "application.assess": frozenset({Role.INNOVATION_UNIT, Role.BOARD_MEMBER, Role.REVIEWER}),
     "application.assign": frozenset({Role.INNOVATION_UNIT}),
@@ -94,8 +97,9 @@ RULES: dict[str, frozenset[Role]] = {
     "case.adopt": frozenset({Role.PROJECT_LEAD, Role.INNOVATION_UNIT, Role.QUALITY_CONSULTANT}),
 }
 
-# Actions anyone may take, logged in or not, on something that has been published.
-PUBLIC_ACTIONS = frozenset({"case.view"})
+# Actions anyone may take, logged in or not, on something that has been published: the action and
+# the target's attribute that says so.
+PUBLIC_ACTIONS = {"case.view": "is_published", "fund.cycle": "cycle_is_public"}
 
 # Actions on an application taken by the fund's people: their roles are held on the fund's owner.
 FUND_SIDE_ACTIONS = frozenset(
@@ -275,10 +279,11 @@ RELATIONS = [
         _assesses,
         _assessor_filter,
     ),
-    # Those who apply to a fund see it: every unit below its owner; everyone, for a national pool.
+    # Those who apply to a fund see it and its cycle: every unit below its owner; everyone, for a
+    # national pool.
     Relation(
         "funding.fund",
-        frozenset({"fund.view"}),
+        frozenset({"fund.view", "fund.cycle"}),
         gettext_lazy("You may apply to this fund."),
         _below_fund_owner,
         _below_fund_owner_filter,
@@ -410,7 +415,8 @@ def _by_role(user, action: str, organisation) -> Permission:
 
 
 def has_permission(user, action: str, target) -> Permission:
-    if action in PUBLIC_ACTIONS and getattr(target, "is_published", False):
+    published = PUBLIC_ACTIONS.get(action)
+    if published and getattr(target, published, False):
         return Permission(True, _("It is published."))
     if not user.is_authenticated:
         return Permission(False, _("You must log in."))

@@ -78,6 +78,7 @@ PAGES = [
     ("municipal fund", lambda: fund_url(), expect(200, anon=302, **NORDFJORD_ONLY)),
     ("national pool", lambda: pool_url(), expect(200, anon=302)),
     ("calendar", lambda: fund_url("Innovationspuljen", "calendar"), expect(200, anon=302, **NORDFJORD_ONLY)),
+    ("the pool's public calendar", lambda: pool_url("calendar"), expect(200)),
     (
         "granted list",
         lambda: fund_url("Innovationspuljen", "granted"),

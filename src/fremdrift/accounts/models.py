@@ -32,3 +32,34 @@ class User(AbstractUser):
 
     def __str__(self):
         return self.get_full_name() or self.email
+
+
+class CalendarFeed(models.Model):
+    """A person's secret address for calendar programs that subscribe (`calendar_feeds`). Only the
+    token's hash is kept; a renewed or revoked feed keeps its row, so its use can still be read."""
+
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="calendar_feeds",
+    )
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(_("made"), auto_now_add=True)
+    last_used_at = models.DateTimeField(_("last used"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("calendar subscription")
+        verbose_name_plural = _("calendar subscriptions")
+        ordering = ["person", "-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person"],
+                condition=models.Q(revoked_at__isnull=True),
+                name="one_live_calendar_feed_per_person",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.person} {self.created_at:%Y-%m-%d %H:%M}"

@@ -1,14 +1,18 @@
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth import views as auth_views
-from django.shortcuts import redirect
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from django_ratelimit.core import is_ratelimited
 
 from fremdrift.core.requests import client_address, posted_next
 
+from . import calendar_feeds
 from .demo import DEMO_PASSWORD
 from .forms import LanguageForm, LoginForm, ResetForm
 
@@ -78,3 +82,28 @@ def set_language(request):
         translation.activate(language)
         response.set_cookie(settings.LANGUAGE_COOKIE_NAME, language, samesite="Lax")
     return response
+
+
+@login_required
+@never_cache
+def calendar_subscription(request):
+    """Make, renew or revoke the person's secret calendar address. Its addresses are shown once, on the
+    page that answers the making: only a hash is kept."""
+    token = None
+    if request.method == "POST":
+        if "revoke" in request.POST:
+            calendar_feeds.revoke_calendar_feed(request.user)
+            messages.success(
+                request,
+                _("The subscription address was revoked: calendar programs get nothing more from it."),
+            )
+            return redirect("calendar_subscription")
+        token = calendar_feeds.create_calendar_feed(request.user)
+    return render(
+        request,
+        "accounts/calendar_subscription.html",
+        {
+            "feed": calendar_feeds.live_feed(request.user),
+            "addresses": calendar_feeds.addresses(request.user, token) if token else [],
+        },
+    )

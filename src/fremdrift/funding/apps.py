@@ -8,9 +8,10 @@ class FundingConfig(AppConfig):
 
     def ready(self):
         from fremdrift import audit
+        from fremdrift.accounts import calendar_feeds
         from fremdrift.core.demo import DEMO_LOADERS
 
-        from . import models
+        from . import calendar, models
         from .demo import load_funding_demo
 
         by_fund = lambda obj: obj.fund.organisation  # noqa: E731
@@ -19,7 +20,8 @@ class FundingConfig(AppConfig):
         audit.register(models.FundBudgetYear, organisation=by_fund)
         audit.register(models.Criterion, organisation=by_fund)
         audit.register(models.Theme, organisation=by_fund)
-        audit.register(models.Round, organisation=by_fund)
+        # The calendar's revision number is bookkeeping; the dates it follows are in the trail.
+        audit.register(models.Round, organisation=by_fund, exclude={"sequence"})
         # An application belongs to the applicant unit's trail; what the fund does with it to the fund's.
         audit.register(models.Application, organisation=lambda application: application.organisation)
         for model in (models.Goal,):
@@ -39,5 +41,7 @@ class FundingConfig(AppConfig):
             models.Score, organisation=lambda score: score.review.assignment.application.fund.organisation
         )
         audit.register(models.LedgerEntry, organisation=lambda entry: entry.budget_year.fund.organisation)
+        if calendar.subscriptions not in calendar_feeds.ADDRESSES:
+            calendar_feeds.ADDRESSES.append(calendar.subscriptions)
         if load_funding_demo not in DEMO_LOADERS:
             DEMO_LOADERS.append(load_funding_demo)

@@ -397,6 +397,7 @@ def load_funding_demo(world):
             "og som vil dele deres erfaringer med andre kommuner undervejs."
         ),
         kind=FundKind.NATIONAL_POOL,
+        cycle_is_public=True,
         currency=Currency.DKK,
         time_zone="Europe/Copenhagen",
         threshold_amount=Decimal("0"),

@@ -1,12 +1,8 @@
-"""The rows of the fund's CSV and XLSX exports (written by `core.spreadsheets`), iCalendar and PDF."""
-
-import datetime
+"""The rows of the fund's CSV and XLSX exports (written by `core.spreadsheets`) and its PDF."""
 
 from django.utils.translation import gettext as _
 
 from fremdrift.core.spreadsheets import Money
-
-from . import selectors
 
 
 def application_rows(applications):
@@ -65,29 +61,6 @@ def ledger_rows(entries, currency: str):
         for e in entries
     ]
     return [header, *rows]
-
-
-def calendar(fund, request) -> bytes:
-    from icalendar import Calendar, Event
-
-    cal = Calendar()
-    cal.add("prodid", "-//Fremdrift//funding//")
-    cal.add("version", "2.0")
-    cal.add("x-wr-calname", fund.name)
-    cal.add("x-wr-timezone", fund.time_zone)
-    stamp = datetime.datetime.now(datetime.UTC)
-    for index, event in enumerate(selectors.timeline(fund)):
-        item = Event()
-        item.add("uid", f"fund-{fund.pk}-round-{event['round'].pk}-{index}@{request.get_host()}")
-        item.add("summary", f"{fund.name}: {event['what']} ({event['round'].name})")
-        item.add("dtstamp", stamp)
-        if event["has_time"]:
-            item.add("dtstart", event["when"])
-            item.add("dtend", event["when"] + datetime.timedelta(hours=1))
-        else:
-            item.add("dtstart", event["date"])
-        cal.add_component(item)
-    return cal.to_ical()
 
 
 def meeting_papers_pdf(request, round_, rows):

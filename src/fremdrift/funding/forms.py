@@ -12,6 +12,7 @@ from .models import (
     REPORT_EVERY_MONTHS,
     Currency,
     DecisionOutcome,
+    Fund,
     FundKind,
     FundTimeZone,
     PartnerKind,
@@ -351,6 +352,11 @@ class FundForm(forms.Form):
             "Funded projects report their status this many months after their last report. Empty: every 6 "
             "months."
         ),
+    )
+    cycle_is_public = forms.BooleanField(
+        label=_("The yearly cycle is public"),
+        required=False,
+        help_text=Fund._meta.get_field("cycle_is_public").help_text,
     )
     themes = forms.CharField(
         label=_("Themes"),

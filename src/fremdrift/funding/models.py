@@ -92,6 +92,14 @@ class Fund(models.Model):
             "report (or their start)."
         ),
     )
+    cycle_is_public = models.BooleanField(
+        _("the yearly cycle is public"),
+        default=False,
+        help_text=_(
+            "Anyone may read the rounds' dates and subscribe to them in a calendar program without "
+            "logging in."
+        ),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -170,6 +178,18 @@ class Theme(models.Model):
         return self.name
 
 
+# A round's dated steps, in the order of the cycle: the field and the step's name. Each is an event in
+# the fund's calendar, known by the round and the field for as long as the round exists.
+ROUND_STEPS = (
+    ("opens_on", _("Round opens")),
+    ("information_meeting", _("Information meeting")),
+    ("workshop", _("Workshop")),
+    ("deadline", _("Deadline")),
+    ("assessment_meeting", _("Assessment meeting")),
+    ("decision_meeting", _("Decision meeting")),
+)
+
+
 class Round(models.Model):
     fund = models.ForeignKey(Fund, on_delete=models.CASCADE, related_name="rounds")
     name = models.CharField(_("name"), max_length=200)
@@ -179,6 +199,10 @@ class Round(models.Model):
     workshop = models.DateTimeField(_("workshop"), null=True, blank=True)
     assessment_meeting = models.DateField(_("assessment meeting"), null=True, blank=True)
     decision_meeting = models.DateField(_("decision meeting"), null=True, blank=True)
+    # The calendar's revision of the round's events (RFC 5545 SEQUENCE and LAST-MODIFIED): a calendar
+    # program takes an event with a higher sequence as the same appointment, moved.
+    sequence = models.PositiveIntegerField(default=0, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         verbose_name = _("round")
@@ -187,6 +211,15 @@ class Round(models.Model):
 
     def __str__(self):
         return f"{self.fund}: {self.name}"
+
+    def save(self, *args, **kwargs):
+        # Here rather than in a service, so a date moved anywhere (the admin included) is a new revision.
+        if self.pk is not None:
+            dates = [field for field, _step in ROUND_STEPS]
+            stored = type(self).objects.filter(pk=self.pk).values(*dates).first()
+            if stored is not None and any(stored[field] != getattr(self, field) for field in dates):
+                self.sequence += 1
+        super().save(*args, **kwargs)
 
     @property
     def organisation(self):

@@ -5,6 +5,7 @@ Reviews are read only through `visible_reviews`: never by applicants, a sealed r
 author.
 """
 
+import datetime
 from collections import defaultdict
 from decimal import Decimal
 
@@ -15,6 +16,7 @@ from fremdrift.organisations.roles import Role
 
 from . import ledger, scoring
 from .models import (
+    ROUND_STEPS,
     Application,
     ApplicationStatus,
     Decision,
@@ -199,26 +201,19 @@ def reviewers_for(fund):
 
 
 def timeline(fund) -> list[dict]:
-    """The fund's yearly cycle: every dated step of every round, in order."""
-    from django.utils.translation import gettext as _
-
+    """The fund's yearly cycle: every dated step of every round, in order. `kind` names the step
+    (`ROUND_STEPS`)."""
     events = []
     for round_ in fund.rounds.all():
-        steps = [
-            (round_.opens_on, _("Round opens")),
-            (round_.information_meeting, _("Information meeting")),
-            (round_.workshop, _("Workshop")),
-            (round_.deadline, _("Deadline")),
-            (round_.assessment_meeting, _("Assessment meeting")),
-            (round_.decision_meeting, _("Decision meeting")),
-        ]
-        for when, what in steps:
+        for kind, what in ROUND_STEPS:
+            when = getattr(round_, kind)
             if when is None:
                 continue
             is_datetime = hasattr(when, "hour")
             local = when.astimezone(fund.zone) if is_datetime else when
             events.append(
                 {
+                    "kind": kind,
                     "when": local,
                     "date": local.date() if is_datetime else local,
                     "has_time": is_datetime,
@@ -226,8 +221,6 @@ def timeline(fund) -> list[dict]:
                     "round": round_,
                 }
             )
-    import datetime
-
     return sorted(
         events,
         key=lambda event: (event["date"], event["when"].time() if event["has_time"] else datetime.time.min),

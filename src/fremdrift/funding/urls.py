@@ -9,6 +9,7 @@ urlpatterns = [
     path("new/", views.fund_create, name="fund_create"),
     path("<int:pk>/", views.fund_detail, name="fund"),
     path("<int:pk>/calendar.ics", views.fund_calendar, name="calendar"),
+    path("<int:pk>/calendar/<slug:token>.ics", views.fund_calendar_feed, name="calendar_feed"),
     path("<int:pk>/granted/", views.granted_list, name="granted"),
     path("<int:pk>/rounds/new/", views.round_create, name="round_create"),
     path("<int:pk>/apply/", views.application_create, name="apply"),

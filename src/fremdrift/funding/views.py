@@ -3,19 +3,33 @@ change state only through the services, and keep typed input when something is r
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from fremdrift import access
+from fremdrift.accounts import calendar_feeds
 from fremdrift.core import spreadsheets
 from fremdrift.core import workflow as engine
 from fremdrift.core.forms import add_service_errors, service_error_messages
 
-from . import applications, assessment, bookkeeping, decisions, exports, forms, funds, selectors, workflow
+from . import (
+    applications,
+    assessment,
+    bookkeeping,
+    calendar,
+    decisions,
+    exports,
+    forms,
+    funds,
+    selectors,
+    workflow,
+)
 from .models import Application, ApplicationStatus, Decision, Fund, Round
 
 
@@ -116,16 +130,38 @@ def fund_detail(request, pk):
         "balances": selectors.fund_balances(fund) if may_ledger else [],
         "entries": selectors.ledger_entries(fund) if may_ledger else [],
         "timeline": selectors.timeline(fund),
+        "public_cycle": calendar.public_subscription(fund),
         "budget_form": budget_form,
         "carry_form": carry_form,
     }
     return render(request, "funding/fund_detail.html", context)
 
 
-@login_required
 def fund_calendar(request, pk):
-    fund = _fund(request.user, pk)
-    response = HttpResponse(exports.calendar(fund, request), content_type="text/calendar; charset=utf-8")
+    """The yearly cycle to download, or to subscribe to without logging in when the fund makes it public."""
+    fund = Fund.objects.select_related("organisation").filter(pk=pk).first()
+    if fund is None or not access.has_permission(request.user, "fund.cycle", fund):
+        if not request.user.is_authenticated:  # whether the fund exists is no business of theirs
+            return redirect_to_login(request.get_full_path())
+        raise Http404
+    return _calendar_response(fund)
+
+
+def fund_calendar_feed(request, pk, token):
+    """A person's subscription (`calendar_feeds`): the fund's cycle while the person may see it at this
+    fetch. A token that opens nothing, and a fund the person may not see, are 404 alike."""
+    person = calendar_feeds.person_of(token)
+    fund = Fund.objects.select_related("organisation").filter(pk=pk).first()
+    if person is None or fund is None or not access.has_permission(person, "fund.cycle", fund):
+        raise Http404
+    with translation.override(person.language):
+        response = _calendar_response(fund)
+    patch_cache_control(response, private=True)
+    return response
+
+
+def _calendar_response(fund):
+    response = HttpResponse(calendar.fund_calendar(fund), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="fund-{fund.pk}.ics"'
     return response
 
