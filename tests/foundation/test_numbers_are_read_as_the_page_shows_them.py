@@ -1,6 +1,6 @@
 """What the page shows a number as, a person can type back: "250.000,00" in Danish, "250 000,00" in
 Swedish, "250,000.00" in English, and the plain "250000.00" everywhere. Text that is no number, or
-could be two, is refused."""
+could be two, is refused. A spreadsheet's number cell is read as its format shows it: 15 %, not 0.15."""
 
 import os
 import subprocess
@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from fremdrift.core.formatting import editable, money, number, read_number
-from fremdrift.core.numerals import Unreadable
+from fremdrift.core.numerals import Shown, Unreadable, from_cell
 
 pytestmark = [pytest.mark.foundation]
 
@@ -110,3 +110,33 @@ def test_the_reading_needs_no_django():
         env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)},  # this test's fremdrift
     ).stdout
     assert modules.strip() == "[]"
+
+
+@pytest.mark.parametrize(
+    ("value", "number_format", "number", "unit"),
+    [
+        (0.15, "0%", "15", "%"),
+        (0.155, "0.00%", "15.5", "%"),
+        (250000.5, '#,##0.00 "kr."', "250000.5", "kr."),
+        (
+            250000.5,
+            '_-* #,##0.00\\ "kr."_-;\\-* #,##0.00\\ "kr."_-;_-* "-"??\\ "kr."_-;_-@_-',
+            "250000.5",
+            "kr.",
+        ),
+        (250000, "[$DKK] #,##0", "250000", "DKK"),
+        (1.5, "#,##0.00 [$kr.-406]", "1.5", "kr."),
+        (12, "$#,##0.00", "12", "$"),
+    ],
+)
+def test_a_spreadsheet_number_is_read_as_its_format_shows_it(value, number_format, number, unit):
+    shown = from_cell(value, number_format)
+    assert (shown, shown.unit) == (Decimal(number), unit)
+
+
+@pytest.mark.parametrize(
+    ("value", "number_format"),
+    [(2026, "General"), (1234.5, "#,##0.00"), (3, "[Red]0.00"), (True, "0%"), ("15%", "@")],
+)
+def test_a_number_without_a_unit_or_a_text_stays_as_it_is(value, number_format):
+    assert from_cell(value, number_format) == value and not isinstance(from_cell(value, number_format), Shown)

@@ -3,11 +3,13 @@
 file."""
 
 import datetime
+import io
 from decimal import Decimal
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
+from openpyxl import Workbook
 
 from fremdrift.core import spreadsheets
 from fremdrift.measurement import services as measurement
@@ -113,3 +115,20 @@ def test_a_file_with_danish_numbers_imports(world, falls_indicator, filename, da
     assert result.problems == []
     values = falls_indicator.measurements.current().filter(period__year=2031).order_by("period")
     assert [m.value for m in values] == [Decimal("1234.75"), Decimal("2.5")]
+
+
+def test_per_cent_and_amount_cells_import_as_the_numbers_they_show(world, falls_indicator):
+    workbook = Workbook()
+    workbook.active.append(["period", "value"])
+    workbook.active.append(["2031-01", 0.15])
+    workbook.active.append(["2031-02", 1234.75])
+    workbook.active["B2"].number_format = "0%"
+    workbook.active["B3"].number_format = '#,##0.00 "kr."'
+    out = io.BytesIO()
+    workbook.save(out)
+    result = measurement.import_measurements(
+        world.users[LEAD], indicator=falls_indicator, data=out.getvalue(), filename="maalinger.xlsx"
+    )
+    assert result.problems == []
+    values = falls_indicator.measurements.current().filter(period__year=2031).order_by("period")
+    assert [m.value for m in values] == [Decimal("15"), Decimal("1234.75")]

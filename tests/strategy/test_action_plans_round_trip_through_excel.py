@@ -4,6 +4,7 @@ import datetime as dt
 import io
 
 import pytest
+from django.utils import translation
 from openpyxl import Workbook, load_workbook
 
 from fremdrift.audit.models import AuditEntry
@@ -195,3 +196,27 @@ def test_a_change_of_letter_case_alone_is_a_change(world, varied_plan):
 )
 def test_a_status_note_is_read_as_written(cell, read):
     assert xlsx.parse_status(cell) == read
+
+
+@pytest.mark.parametrize(
+    ("language", "shown"),
+    [
+        ("da", ("15 %", "2,5", "250.000,50 kr.")),
+        ("sv", ("15 %", "2,5", "250\xa0000,50 kr.")),
+        ("en", ("15 %", "2.5", "250,000.50 kr.")),
+    ],
+)
+def test_number_cells_are_read_as_the_spreadsheet_shows_them(world, make_plan, language, shown):
+    workbook = Workbook()
+    workbook.active.append(HEDENSTED)
+    workbook.active.append(["Arbejdsmiljø", "Færre sygedage", 0.15, 2.5, 250000.5, "Løbende", "I gang"])
+    workbook.active["C2"].number_format = "0%"
+    workbook.active["E2"].number_format = '#,##0.00 "kr."'
+    out = io.BytesIO()
+    workbook.save(out)
+    plan = make_plan()
+    with translation.override(language):
+        import_file(world, plan, out.getvalue())
+        row = plan.rows.get()
+        assert (row.goal, row.expected_effect, row.financing) == shown
+        assert not services.preview_import(plan, xlsx.read_rows(out.getvalue()).rows).has_changes

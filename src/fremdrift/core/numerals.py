@@ -12,6 +12,9 @@ it, and "1,234" the same in English.
 
 A currency the page shows before or after an amount ("250.000,00 DKK", "kr. 250") is dropped.
 Exponents, "nan" and "inf" are not numbers a person types and are refused.
+
+A spreadsheet's number cell is read as its number format shows it (`from_cell`): a per cent cell
+that stores 0.15 shows 15 %, an amount keeps the currency its format writes ("kr.", "DKK").
 """
 
 import re
@@ -57,3 +60,41 @@ def read(text: str, *, decimal: str) -> Decimal:
     else:
         raise Unreadable(text)
     return Decimal(sign + digits)
+
+
+class Shown(Decimal):
+    """A number as a spreadsheet cell shows it, with the unit its format writes after or before it:
+    "15 %" is Shown(15, "%"), "250.000,50 kr." is Shown(250000.50, "kr."). A Decimal like any other
+    wherever only the number counts."""
+
+    __slots__ = ("unit",)
+
+    def __new__(cls, value, unit: str):
+        shown = super().__new__(cls, value)
+        shown.unit = unit
+        return shown
+
+
+# In an Excel number format: text in quotes, an escaped character, a currency ([$kr.-406]), other
+# brackets (colours, conditions, locales), and the spacing (_x) and fill (*x) codes.
+_FORMAT_PARTS = re.compile(
+    r'"(?P<quoted>[^"]*)"|\\(?P<escaped>.)|\[\$(?P<currency>[^\]-]*)[^\]]*\]|\[[^\]]*\]|[_*].'
+)
+_CURRENCY_SIGNS = "$€£¥"
+
+
+def from_cell(value, number_format: str | None):
+    """A number cell's value as its number format shows it: a `Shown` number when the format writes
+    a per cent sign (the value times 100) or a currency; anything else as it is."""
+    if isinstance(value, bool) or not isinstance(value, int | float) or number_format in (None, "General"):
+        return value
+    positive = number_format.split(";")[0]  # the formats for negatives, zero and text follow
+    bare = _FORMAT_PARTS.sub("", positive)
+    if "%" in bare:
+        return Shown(Decimal(str(value)) * 100, "%")
+    written = "".join(
+        part["quoted"] or part["escaped"] or part["currency"] or ""
+        for part in _FORMAT_PARTS.finditer(positive)
+    )
+    unit = (written + "".join(sign for sign in bare if sign in _CURRENCY_SIGNS)).strip()
+    return Shown(Decimal(str(value)), unit) if unit else value

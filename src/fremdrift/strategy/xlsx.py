@@ -3,7 +3,8 @@
 Fokusområde · Indsats · Mål · Effekt · Finansiering · Tidsramme · Status
 
 Plain rows in, plain rows out, no models: cells are written and read through
-`fremdrift.core.spreadsheets` (formulas neutralised, files bounded). The app compares these rows with
+`fremdrift.core.spreadsheets` (formulas neutralised, files bounded). A number in a cell becomes text
+as the spreadsheet shows it, in the reader's language: "15 %", "250.000,50 kr.". The app compares these rows with
 what is stored and shows a preview before anything is saved.
 
 Conventions, so that export followed by import changes nothing:
@@ -29,8 +30,12 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from decimal import Decimal
 
-from fremdrift.core import spreadsheets
+from django.utils.formats import number_format
+
+from fremdrift.core import numerals, spreadsheets
+from fremdrift.core.formatting import money, percent
 
 STATUSES = ("not_started", "in_progress", "on_standby", "completed", "dropped")
 
@@ -313,14 +318,20 @@ def format_time_frame(text: str, starts_on: dt.date | None, ends_on: dt.date | N
 
 
 def _cell_text(value) -> str:
+    """A cell as text, a number written as the spreadsheet shows it in the reader's language:
+    "15 %", "250.000,50 kr.", and a number without a format "250000,5"."""
     if value is None:
         return ""
     if isinstance(value, dt.datetime):
         value = value.date()
     if isinstance(value, dt.date):
         return f"{value:%d.%m.%Y}"
+    if isinstance(value, numerals.Shown):
+        return percent(value) if value.unit == "%" else f"{money(value)} {value.unit}"
     if isinstance(value, float) and value.is_integer():
         value = int(value)
+    if isinstance(value, float):
+        return number_format(Decimal(str(value)), use_l10n=True)
     return as_kept(str(value))
 
 
