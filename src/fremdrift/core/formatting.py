@@ -68,8 +68,8 @@ def percent(value, places: int = 1) -> str:
 
 def read_number(value, language: str | None = None) -> Decimal:
     """The number a person wrote as `money` and `number` show numbers in `language` (the active
-    one when None), or in the plain form "250000.00" where that is not a Danish or Swedish group
-    (see `core.numerals`); a number passes as it is. Raises `Unreadable` (a ValueError) otherwise."""
+    one when None), or plainly with the other decimal mark where that reads nothing else
+    (`core.numerals`); a number passes as it is. Raises `Unreadable` (a ValueError) otherwise."""
     if isinstance(value, bool):
         raise Unreadable(value)
     if isinstance(value, int | float | Decimal):

@@ -4,8 +4,8 @@ Fokusområde · Indsats · Mål · Effekt · Finansiering · Tidsramme · Status
 
 Plain rows in, plain rows out, no models: cells are written and read through
 `fremdrift.core.spreadsheets` (formulas neutralised, files bounded). A number in a cell becomes text
-as the spreadsheet shows it, in the reader's language: "15 %", "250.000,50 kr.". The app compares these rows with
-what is stored and shows a preview before anything is saved.
+as the spreadsheet shows it, in the reader's language: "15 %", "250.000,50 kr.". The app compares
+these rows with what is stored and shows a preview before anything is saved.
 
 Conventions, so that export followed by import changes nothing:
 - *Tidsramme* is the period as written ("Jan – juni 2016", "Løbende"). Month names (Danish,
@@ -19,8 +19,8 @@ Conventions, so that export followed by import changes nothing:
 - An empty *Fokusområde* continues the one above (as in merged cells).
 
 Comparing a file with the plan is exact: a change of letter case or of a line break is a change.
-Only what a spreadsheet does not keep of a text is left aside: the spaces around it, "\r\n" for
-"\n", and how its letters are encoded (Unicode NFC).
+Only what a spreadsheet does not keep of a text is left aside: the spaces around it, Windows or
+plain line ends, and how its letters are encoded (Unicode NFC).
 """
 
 from __future__ import annotations
@@ -168,7 +168,7 @@ def normalise(text: str) -> str:
 
 
 def as_kept(text: str) -> str:
-    """A text as a spreadsheet cell keeps it: without the spaces around it, with "\n" line ends and
+    """A text as a spreadsheet cell keeps it: without the spaces around it, with plain line ends and
     NFC letters; nothing else is changed."""
     return unicodedata.normalize("NFC", text.replace("\r\n", "\n")).strip()
 
