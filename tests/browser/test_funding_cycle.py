@@ -63,7 +63,7 @@ def test_open_apply_review_recommend_decide_and_read(browser_page, assert_access
     page.locator("#id_goals-0-target").fill("4")
     page.locator("#id_budget-0-description").fill("Lysarmaturer")
     page.locator("#id_budget-0-year").fill(str(year))
-    page.locator("#id_budget-0-amount").fill("180000")
+    page.locator("#id_budget-0-amount").fill("180.000,00")  # as the page shows amounts in Danish
     page.locator("button[name=submit]").click()
     page.wait_for_url("**/submit/")
     assert_accessible(page)
@@ -103,7 +103,7 @@ def test_open_apply_review_recommend_decide_and_read(browser_page, assert_access
     page.get_by_role("link", name="Lys der følger døgnet").click()
     page.get_by_role("link", name="Indstil", exact=True).click()
     page.locator("#id_outcome").select_option("grant")
-    page.locator("#id_amount").fill("175000")
+    page.locator("#id_amount").fill("175.000,00")
     page.locator("#id_reasons").fill("Godt fagligt grundlag og klar evaluering.")
     page.locator("main form button[type=submit]").click()
     budget_year = fund.budget_years.get(year=2026)

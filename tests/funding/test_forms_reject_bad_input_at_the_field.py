@@ -2,6 +2,7 @@
 
 import io
 import zipfile
+from decimal import Decimal
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -77,18 +78,36 @@ def test_a_valid_draft_is_saved(post):
     ("amount", "message"),
     [
         ("-5", "The amount cannot be negative."),
-        ("mange penge", "Enter an amount in numbers, e.g. 125000,50."),
+        ("mange penge", "Enter an amount in numbers, e.g. %(example)s."),
+        ("1.23.4", "Enter an amount in numbers, e.g. %(example)s."),
+        ("1,2,3", "Enter an amount in numbers, e.g. %(example)s."),
     ],
-    ids=["negative", "not a number"],
+    ids=["negative", "not a number", "misplaced groups", "two decimal commas"],
 )
 def test_bad_amounts_are_refused_at_the_field(post, amount, message):
     response = post(**{"budget-0-amount": amount})
     assert response.status_code == 200
-    with translation.override("da"):  # the applicant reads Danish
-        expected = translation.gettext(message)
+    with translation.override("da"):  # the applicant reads Danish, with the example as the page shows amounts
+        expected = translation.gettext(message) % {"example": "125.000,50"}
     assert any(expected in str(e) for e in field_errors(response, "budget_set", "amount", 0))
     assert "min tekst" in response.content.decode()  # nothing typed is lost
     assert not Application.objects.get(title=DRAFT).budget_lines.exists()
+
+
+def test_an_amount_typed_as_the_page_shows_it_is_saved_and_shown_so_again(post, client_for):
+    response = post(**{"budget-0-amount": "250.000,00", "budget-0-co_financing": "12.500,5"})
+    assert response.status_code == 302
+    line = Application.objects.get(title=DRAFT).budget_lines.get()
+    assert (line.amount, line.co_financing) == (Decimal("250000.00"), Decimal("12500.50"))
+    page = client_for(STAFF).get(response.url).content.decode()
+    assert 'value="250.000,00"' in page and 'value="12.500,50"' in page
+    assert '<input type="text" name="budget-0-amount" value="250.000,00" inputmode="decimal"' in page
+
+
+def test_a_refused_amount_keeps_what_was_typed(post):
+    response = post(**{"budget-0-amount": "250.000.00"})
+    assert field_errors(response, "budget_set", "amount", 0)
+    assert 'value="250.000.00"' in response.content.decode()
 
 
 def test_an_end_before_the_start_is_refused_at_the_field(post):
@@ -108,8 +127,6 @@ def test_an_indicator_without_a_target_is_refused_at_the_field(post):
 
 
 def test_the_service_refuses_the_same_whoever_calls_it(world):
-    from decimal import Decimal
-
     from django.core.exceptions import ValidationError
 
     application = Application.objects.get(title=DRAFT)

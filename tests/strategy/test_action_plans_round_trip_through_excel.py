@@ -4,6 +4,7 @@ import datetime as dt
 import io
 
 import pytest
+from django.utils import translation
 from openpyxl import Workbook, load_workbook
 
 from fremdrift.audit.models import AuditEntry
@@ -164,3 +165,58 @@ def test_rows_missing_from_the_file_are_kept(world, varied_plan):
     preview = import_file(world, varied_plan, xlsx.write_rows(rows))
     assert len(preview.untouched) == 3
     assert varied_plan.rows.count() == 5
+
+
+def test_notes_and_time_frames_with_line_breaks_come_back_exactly(world, varied_plan):
+    varied_plan.rows.filter(effort="Faste makkerpar").update(
+        time_frame="Løbende,\nefter aftale", status_note="Venter på\nvagtplanen"
+    )
+    content = xlsx.write_rows([services.plain_row(r) for r in varied_plan.rows.all()])
+    preview = services.preview_import(varied_plan, xlsx.read_rows(content).rows)
+    assert preview.counts == {"new": 0, "changed": 0, "unchanged": 5}
+
+
+def test_a_change_of_letter_case_alone_is_a_change(world, varied_plan):
+    rows = [services.plain_row(r) for r in varied_plan.rows.order_by("position")]
+    rows[1] = xlsx.PlanRow(
+        **{**rows[1].__dict__, "effort": "Faste Makkerpar", "financing": "Inden for\nrammen"}
+    )
+    import_file(world, varied_plan, xlsx.write_rows(rows))
+    row = varied_plan.rows.get(effort__iexact="faste makkerpar")
+    assert (row.effort, row.financing) == ("Faste Makkerpar", "Inden for\nrammen")
+
+
+@pytest.mark.parametrize(
+    ("cell", "read"),
+    [
+        ("I gang – Tre ud af fem\nteams er i gang", ("in_progress", "Tre ud af fem\nteams er i gang")),
+        ("i  GANG", ("in_progress", "")),
+        ("Afventer svar\nfra IT", ("on_standby", "Afventer svar\nfra IT")),
+    ],
+)
+def test_a_status_note_is_read_as_written(cell, read):
+    assert xlsx.parse_status(cell) == read
+
+
+@pytest.mark.parametrize(
+    ("language", "shown"),
+    [
+        ("da", ("15 %", "2,5", "250.000,50 kr.")),
+        ("sv", ("15 %", "2,5", "250\xa0000,50 kr.")),
+        ("en", ("15 %", "2.5", "250,000.50 kr.")),
+    ],
+)
+def test_number_cells_are_read_as_the_spreadsheet_shows_them(world, make_plan, language, shown):
+    workbook = Workbook()
+    workbook.active.append(HEDENSTED)
+    workbook.active.append(["Arbejdsmiljø", "Færre sygedage", 0.15, 2.5, 250000.5, "Løbende", "I gang"])
+    workbook.active["C2"].number_format = "0%"
+    workbook.active["E2"].number_format = '#,##0.00 "kr."'
+    out = io.BytesIO()
+    workbook.save(out)
+    plan = make_plan()
+    with translation.override(language):
+        import_file(world, plan, out.getvalue())
+        row = plan.rows.get()
+        assert (row.goal, row.expected_effect, row.financing) == shown
+        assert not services.preview_import(plan, xlsx.read_rows(out.getvalue()).rows).has_changes

@@ -1,12 +1,14 @@
 """The one way amounts, numbers and percentages are shown: in the active language's format, with
 grouped thousands ("420.000,00 DKK" in Danish, "420,000.00 DKK" in English). Templates use the
 filters in `core/templatetags/numbers.py`; Python strings shown to a person call these functions.
-Exports keep raw numbers (`core/spreadsheets.py`).
+Exports keep raw numbers (`core/spreadsheets.py`). `read_number` reads back what these show.
 """
 
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 
-from django.utils.formats import number_format
+from django.utils.formats import get_format, number_format
+
+from .numerals import Unreadable, read
 
 NUMBER_PLACES = 2  # a measurement or other number is shown with at most this many decimals
 
@@ -49,7 +51,30 @@ def number(value, places: int = NUMBER_PLACES) -> str:
     return number_format(Decimal(text), use_l10n=True, force_grouping=True)
 
 
+def editable(value) -> str:
+    """A number for an input field: every decimal it has ("1.234,75", "12,5" for 12.5000 stored
+    with four), as `number` shows it; empty for none."""
+    if value is None or value == "":
+        return ""
+    exponent = Decimal(str(value)).as_tuple().exponent
+    return number(value, places=max(-exponent, 0))
+
+
 def percent(value, places: int = 1) -> str:
     """A value in per cent (80 for 80 %), with at most `places` decimals; empty for none."""
     text = number(value, places)
     return f"{text} %" if text else ""
+
+
+def read_number(value, language: str | None = None) -> Decimal:
+    """The number a person wrote as `money` and `number` show numbers in `language` (the active
+    one when None), or plainly with the other decimal mark where that reads nothing else
+    (`core.numerals`); a number passes as it is. Raises `Unreadable` (a ValueError) otherwise."""
+    if isinstance(value, bool):
+        raise Unreadable(value)
+    if isinstance(value, int | float | Decimal):
+        exact = Decimal(str(value))
+        if not exact.is_finite():
+            raise Unreadable(value)
+        return exact
+    return read(value, decimal=get_format("DECIMAL_SEPARATOR", language, use_l10n=True))

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from fremdrift import access
-from fremdrift.core.formatting import number
+from fremdrift.core.formatting import money, number, read_number
 
 # Money is stored with 14 digits, 2 of them decimals (`MONEY` on the models).
 LARGEST_AMOUNT = Decimal(10) ** 12
@@ -17,22 +17,29 @@ def parse_money(value, field: str) -> Decimal:
     """The amount as a Decimal of at most two decimals, never negative; otherwise a
     `ValidationError` on `field`."""
     try:
-        amount = Decimal(str(value))
-    except Exception as error:
-        raise ValidationError({field: _("Enter an amount, e.g. 125000.00.")}) from error
-    if not amount.is_finite():
-        raise ValidationError({field: _("Enter an amount, e.g. 125000.00.")})
+        return read_money(value)
+    except ValueError as error:
+        raise ValidationError({field: str(error)}) from None
+
+
+def read_money(value) -> Decimal:
+    """An amount as the page shows amounts in the reader's language ("250.000,00"), in the plain
+    form ("250000.00") or as a number: a Decimal of at most two decimals, never negative, that the
+    database holds. Raises ValueError with the message to show."""
+    try:
+        amount = read_number(value)
+    except ValueError:
+        raise ValueError(
+            _("Enter an amount in numbers, e.g. %(example)s.") % {"example": money(Decimal("125000.50"))}
+        ) from None
     if amount < 0:
-        raise ValidationError({field: _("The amount cannot be negative.")})
+        raise ValueError(_("The amount cannot be negative."))
     if amount >= LARGEST_AMOUNT:
-        raise ValidationError(
-            {
-                field: _("The amount is too large: it must be below %(limit)s.")
-                % {"limit": number(LARGEST_AMOUNT)}
-            }
+        raise ValueError(
+            _("The amount is too large: it must be below %(limit)s.") % {"limit": number(LARGEST_AMOUNT)}
         )
     if amount != amount.quantize(Decimal("0.01")):
-        raise ValidationError({field: _("Use at most two decimals.")})
+        raise ValueError(_("Use at most two decimals."))
     return amount
 
 

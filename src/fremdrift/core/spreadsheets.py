@@ -41,6 +41,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from .numerals import from_cell
+
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -222,7 +224,8 @@ def _too_many_rows(max_rows: int) -> FileRefused:
 
 def xlsx_rows(data: bytes, *, max_rows: int) -> Iterator[tuple]:
     """The first worksheet's rows (values, at most `MAX_COLUMNS` each), streamed; `max_rows` counts
-    every row after the first."""
+    every row after the first. A number is read as its format shows it (`numerals.from_cell`): a
+    per cent cell's 0.15 as 15 %, an amount with its currency."""
     from openpyxl import load_workbook
 
     check_size(len(data))
@@ -241,10 +244,10 @@ def xlsx_rows(data: bytes, *, max_rows: int) -> Iterator[tuple]:
     try:
         sheet = workbook.worksheets[0]
         sheet.reset_dimensions()  # a declared size of a million columns must not pad every row
-        for number, row in enumerate(sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS)):
+        for number, row in enumerate(sheet.iter_rows(max_col=MAX_COLUMNS)):
             if number > max_rows:
                 raise _too_many_rows(max_rows)
-            yield row
+            yield tuple(from_cell(cell.value, cell.number_format) for cell in row)
     finally:
         workbook.close()
 

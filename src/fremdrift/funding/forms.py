@@ -7,8 +7,9 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from fremdrift.core.forms import LocalDecimalField, MoneyField
+
 from .models import (
-    MONEY,
     REPORT_EVERY_MONTHS,
     Currency,
     DecisionOutcome,
@@ -26,22 +27,6 @@ DATETIME = {
     "input_formats": ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
 }
 TEXT = {"widget": forms.Textarea(attrs={"rows": 4})}
-
-
-def money_field(label, required=True, help_text=""):
-    return forms.DecimalField(
-        label=label,
-        required=required,
-        min_value=Decimal("0"),
-        max_digits=MONEY["max_digits"],
-        decimal_places=MONEY["decimal_places"],
-        localize=True,
-        help_text=help_text,
-        error_messages={
-            "invalid": _("Enter an amount in numbers, e.g. 125000,50."),
-            "min_value": _("The amount cannot be negative."),
-        },
-    )
 
 
 class RoundForm(forms.Form):
@@ -158,14 +143,11 @@ class IndicatorForm(forms.Form):
         label=_("Definition"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
     unit = forms.CharField(label=_("Unit"), max_length=60, required=False)
-    baseline = forms.DecimalField(
-        label=_("Baseline"), required=False, max_digits=14, decimal_places=4, localize=True
-    )
-    target = forms.DecimalField(
+    baseline = LocalDecimalField(label=_("Baseline"), required=False, max_digits=14, decimal_places=4)
+    target = LocalDecimalField(
         label=_("Target"),
         max_digits=14,
         decimal_places=4,
-        localize=True,
         error_messages={"required": _("An indicator needs a target.")},
     )
     data_collection = forms.CharField(
@@ -183,8 +165,8 @@ class PartnerForm(forms.Form):
 class BudgetLineForm(forms.Form):
     description = forms.CharField(label=_("What"), max_length=300)
     year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
-    amount = money_field(_("Amount applied for"))
-    co_financing = money_field(_("Co-financing"), required=False)
+    amount = MoneyField(label=_("Amount applied for"))
+    co_financing = MoneyField(label=_("Co-financing"), required=False)
 
 
 IndicatorFormSet = forms.formset_factory(IndicatorForm, extra=1)
@@ -257,7 +239,7 @@ class ReviewForm(forms.Form):
 
 class RecommendationForm(forms.Form):
     outcome = forms.ChoiceField(label=_("Recommendation"), choices=RecommendationOutcome.choices)
-    amount = money_field(_("Amount"), required=False)
+    amount = MoneyField(label=_("Amount"), required=False)
     conditions = forms.CharField(
         label=_("Conditions"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
@@ -266,7 +248,7 @@ class RecommendationForm(forms.Form):
 
 class DecisionForm(forms.Form):
     outcome = forms.ChoiceField(label=_("Decision"), choices=DecisionOutcome.choices)
-    amount = money_field(_("Amount granted"), required=False)
+    amount = MoneyField(label=_("Amount granted"), required=False)
     budget_year = forms.TypedChoiceField(label=_("Budget year"), required=False, coerce=int, empty_value=None)
     conditions = forms.CharField(
         label=_("Conditions"), required=False, widget=forms.Textarea(attrs={"rows": 2})
@@ -297,13 +279,13 @@ class DecisionForm(forms.Form):
 
 class BudgetForm(forms.Form):
     year = forms.IntegerField(label=_("Budget year"), min_value=2000, max_value=2100)
-    amount = money_field(_("Amount"))
+    amount = MoneyField(label=_("Amount"))
     reason = forms.CharField(label=_("Reason"), max_length=500)
 
 
 class CarryOverForm(forms.Form):
     budget_year = forms.ModelChoiceField(label=_("From budget year"), queryset=None)
-    amount = money_field(_("Amount"))
+    amount = MoneyField(label=_("Amount"))
     reason = forms.CharField(label=_("Reason"), max_length=500)
 
     def __init__(self, *args, fund, **kwargs):
@@ -313,7 +295,7 @@ class CarryOverForm(forms.Form):
 
 
 class PaymentForm(forms.Form):
-    amount = money_field(_("Amount paid out"))
+    amount = MoneyField(label=_("Amount paid out"))
     reason = forms.CharField(label=_("Note"), max_length=500, required=False)
 
 
@@ -331,14 +313,14 @@ class FundForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=FundKind.choices)
     currency = forms.ChoiceField(label=_("Currency"), choices=Currency.choices)
     time_zone = forms.ChoiceField(label=_("Time zone"), choices=FundTimeZone.choices)
-    threshold_amount = money_field(
-        _("Threshold"),
+    threshold_amount = MoneyField(
+        label=_("Threshold"),
         help_text=_(
             "Below it applications are taken all year and decided by the innovation unit; from it they "
             "belong to a round and are decided by the board. 0: every application belongs to a round."
         ),
     )
-    minimum_grant = money_field(_("Minimum grant"), required=False)
+    minimum_grant = MoneyField(label=_("Minimum grant"), required=False)
     uses_sdgs = forms.BooleanField(
         label=_("Applications choose UN Sustainable Development Goals"), required=False
     )
@@ -381,13 +363,12 @@ class CriterionForm(forms.Form):
     description = forms.CharField(
         label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
-    weight = forms.DecimalField(
+    weight = LocalDecimalField(
         label=_("Weight"),
         min_value=Decimal("0"),
         max_digits=5,
         decimal_places=2,
         initial=1,
-        localize=True,
         error_messages={"min_value": _("The weight cannot be negative.")},
     )
     scale_max = forms.IntegerField(label=_("Highest score"), min_value=1, max_value=100, initial=5)

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from fremdrift.core.forms import spreadsheet_size
+from fremdrift.core.forms import DecimalInput, LocalDecimalField, spreadsheet_size
 
 from .models import Indicator, PhaseChange
 
@@ -32,6 +32,7 @@ class IndicatorForm(forms.ModelForm):
             "definition": forms.Textarea(attrs={"rows": 2}),
             "data_collection": forms.Textarea(attrs={"rows": 2}),
         }
+        field_classes = {"baseline": LocalDecimalField, "target": LocalDecimalField}
 
     def __init__(self, *args, people=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -60,9 +61,10 @@ class ImportForm(forms.Form):
 
 
 class CorrectionForm(forms.Form):
-    value = forms.CharField(label=_("Value"), required=False)
-    numerator = forms.CharField(label=_("Numerator"), required=False)
-    denominator = forms.CharField(label=_("Denominator"), required=False)
+    # Read by the service as the page shows numbers ("1.234,75"), so every way in is checked alike.
+    value = forms.CharField(label=_("Value"), required=False, widget=DecimalInput)
+    numerator = forms.CharField(label=_("Numerator"), required=False, widget=DecimalInput)
+    denominator = forms.CharField(label=_("Denominator"), required=False, widget=DecimalInput)
     note = forms.CharField(label=_("Note"), required=False, max_length=300)
     reason = forms.CharField(label=_("Why is it corrected?"), widget=forms.Textarea(attrs={"rows": 2}))
 

@@ -8,11 +8,12 @@ every problem with its line, column and why; the service saves only when there a
 
 import datetime
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
 from fremdrift.core import spreadsheets
+from fremdrift.core.formatting import read_number
 
 MAX_ROWS = 5000
 # The largest value the measurement fields hold (14 digits, 4 of them decimals).
@@ -77,23 +78,14 @@ def check_period(period: datetime.date) -> None:
 
 
 def number(cell) -> Decimal | None:
-    """A measured value from a cell or a form: None when empty; raises ValueError with the reason."""
+    """A measured value from a cell or a form, written as the page shows numbers or in the plain
+    form: None when empty; raises ValueError with the reason."""
     if cell is None or (isinstance(cell, str) and not cell.strip()):
         return None
-    if isinstance(cell, bool):
-        raise ValueError(_("“%(text)s” is not a number.") % {"text": cell})
-    if isinstance(cell, int | float | Decimal):
-        parsed = Decimal(str(cell))
-    else:
-        text = str(cell).strip().replace(" ", "").replace("\u00a0", "")
-        if "," in text and "." not in text:
-            text = text.replace(",", ".")
-        try:
-            parsed = Decimal(text)
-        except InvalidOperation:
-            raise ValueError(_("“%(text)s” is not a number.") % {"text": cell}) from None
-    if not parsed.is_finite():
-        raise ValueError(_("“%(text)s” is not a number.") % {"text": cell})
+    try:
+        parsed = read_number(cell)  # as the page shows numbers: "1.234,75" in Danish
+    except ValueError:
+        raise ValueError(_("“%(text)s” is not a number.") % {"text": cell}) from None
     if parsed < 0:
         raise ValueError(_("A measurement cannot be negative."))
     if parsed > LARGEST:

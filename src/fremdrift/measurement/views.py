@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from fremdrift import access
 from fremdrift.core import spreadsheets
+from fremdrift.core.formatting import editable
 from fremdrift.core.forms import add_service_errors, service_error_messages
 from fremdrift.core.requests import whole_number
 
@@ -208,7 +209,7 @@ def entry(request, pk):
     def shown(name, i, saved):
         if posted:
             return posted.get(f"{name}-{i}", "")
-        return "" if saved is None else saved.normalize()
+        return editable(saved)
 
     grid = []
     for i, (period, measurement) in enumerate(rows):
@@ -317,9 +318,9 @@ def correct(request, pk, measurement_pk):
         Measurement, pk=measurement_pk, indicator=indicator, superseded_by__isnull=True
     )
     initial = {
-        "value": measurement.value,
-        "numerator": measurement.numerator,
-        "denominator": measurement.denominator,
+        "value": editable(measurement.value),
+        "numerator": editable(measurement.numerator),
+        "denominator": editable(measurement.denominator),
         "note": measurement.note,
     }
     form = forms.CorrectionForm(request.POST or None, indicator=indicator, initial=initial)

@@ -2,6 +2,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
+from fremdrift.core.forms import LocalDecimalField, MoneyField
 from fremdrift.measurement.models import Indicator
 from fremdrift.organisations.models import Organisation
 
@@ -26,6 +27,7 @@ class ProjectForm(forms.ModelForm):
         model = Project
         fields = ["organisation", "title", "starts_on", "ends_on", "budget", "challenge"]
         widgets = {"starts_on": DATE, "ends_on": DATE, "challenge": forms.Textarea(attrs={"rows": 4})}
+        field_classes = {"budget": MoneyField}
 
     def __init__(self, *args, organisations=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -44,6 +46,7 @@ def part_form_class(part: str):
             model = Project
             fields = list(PARTS[part])
             widgets = {"starts_on": DATE, "ends_on": DATE}
+            field_classes = {"budget": MoneyField}
 
         def __init__(self, *args, **kwargs):
             super().__init__(*args, **kwargs)
@@ -120,6 +123,7 @@ class StatusReportForm(forms.ModelForm):
         model = StatusReport
         fields = ["reported_on", "traffic_light", "progress", "risks", "spent", "next_steps"]
         widgets = {"reported_on": DATE, "traffic_light": forms.RadioSelect}
+        field_classes = {"spent": MoneyField}
 
 
 class ProgressForm(forms.Form):
@@ -144,7 +148,7 @@ class EvaluationForm(forms.ModelForm):
 class BusinessCaseForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     first_year = forms.IntegerField(label=_("First year"), min_value=2000, max_value=2100)
-    discount_rate = forms.DecimalField(
+    discount_rate = LocalDecimalField(
         label=_("Discount rate (% a year)"), min_value=0, max_value=100, decimal_places=2
     )
     notes = forms.CharField(label=_("Assumptions"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
@@ -154,7 +158,7 @@ class CostLineForm(forms.Form):
     year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
     kind = forms.ChoiceField(label=_("Kind"), choices=CostKind.choices)
     description = forms.CharField(label=_("What"), max_length=300)
-    amount = forms.DecimalField(label=_("Amount"), min_value=0, decimal_places=2, max_digits=14)
+    amount = MoneyField(label=_("Amount"))
 
 
 class BenefitLineForm(forms.Form):
@@ -163,9 +167,9 @@ class BenefitLineForm(forms.Form):
     description = forms.CharField(label=_("Benefit"), max_length=300)
     unit = forms.CharField(label=_("Unit"), max_length=60, required=False)
     owner = forms.CharField(label=_("Owner"), max_length=200)
-    target = forms.DecimalField(label=_("Target"), decimal_places=2, max_digits=14)
-    forecast = forms.DecimalField(label=_("Forecast"), decimal_places=2, max_digits=14, required=False)
-    actual = forms.DecimalField(label=_("Actual"), decimal_places=2, max_digits=14, required=False)
+    target = LocalDecimalField(label=_("Target"), decimal_places=2, max_digits=14)
+    forecast = LocalDecimalField(label=_("Forecast"), decimal_places=2, max_digits=14, required=False)
+    actual = LocalDecimalField(label=_("Actual"), decimal_places=2, max_digits=14, required=False)
     indicator = forms.ModelChoiceField(
         label=_("Actual from indicator"), queryset=Indicator.objects.none(), required=False
     )
@@ -189,16 +193,8 @@ class ClosingForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
     )
     new_ends_on = forms.DateField(label=_("New end date (extend)"), required=False, widget=DATE)
-    new_budget = forms.DecimalField(
-        label=_("New budget (extend)"), required=False, min_value=0, decimal_places=2, max_digits=14
-    )
-    to_return = forms.DecimalField(
-        label=_("Unspent money returned to the fund (stop)"),
-        required=False,
-        min_value=0,
-        decimal_places=2,
-        max_digits=14,
-    )
+    new_budget = MoneyField(label=_("New budget (extend)"), required=False)
+    to_return = MoneyField(label=_("Unspent money returned to the fund (stop)"), required=False)
 
     def __init__(self, *args, organisations=None, **kwargs):
         super().__init__(*args, **kwargs)

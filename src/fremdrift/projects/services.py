@@ -2,7 +2,7 @@
 transaction and left in the audit trail with its reason. Views and commands come through here."""
 
 import datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 
 from fremdrift import access, audit
 from fremdrift.core import workflow as engine
-from fremdrift.core.formatting import money, percent
+from fremdrift.core.formatting import money, percent, read_number
 from fremdrift.core.services import lock, parse_money
 
 from . import workflow
@@ -454,10 +454,10 @@ def save_business_case(
     if case is not None:
         _check_version(case, version, _("the business case"))
     try:
-        rate = Decimal(str(discount_rate))
-    except InvalidOperation as error:
-        raise ValidationError({"discount_rate": _("Enter a percentage, e.g. 4.")}) from error
-    if not rate.is_finite() or rate < 0 or rate > 100:
+        rate = read_number(discount_rate)
+    except ValueError:
+        raise ValidationError({"discount_rate": _("Enter a percentage, e.g. 4.")}) from None
+    if rate < 0 or rate > 100:
         raise ValidationError({"discount_rate": _("Enter a percentage between 0 and 100.")})
     for line in costs:
         if line["year"] < first_year:

@@ -568,7 +568,10 @@ def business_case(request, pk):
             for b in case.benefits.all()
         ]
     else:
-        head_initial = {"first_year": services.default_first_year(project), "discount_rate": "4.00"}
+        head_initial = {
+            "first_year": services.default_first_year(project),
+            "discount_rate": BusinessCase._meta.get_field("discount_rate").default,
+        }
         cost_initial, benefit_initial = [], []
     data = request.POST if request.method == "POST" else None
     head = forms.BusinessCaseForm(data, initial=head_initial)

@@ -5,14 +5,17 @@ from django.contrib.auth.decorators import login_required
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import formats
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from fremdrift import access
+from fremdrift.audit.presenting import ShownChange
 from fremdrift.core import spreadsheets
 from fremdrift.core.forms import add_service_errors
 from fremdrift.core.requests import object_or_404
 
-from . import selectors, services, xlsx
+from . import selectors, services, workflow, xlsx
 from .forms import ActionPlanForm, BeaconForm, EffortForm, ImportForm, RowForm, StrategyForm
 from .models import ActionPlan, ActionPlanRow, Beacon, Strategy
 
@@ -33,18 +36,18 @@ PROBLEMS = {
         "The status cannot change like this (see the allowed changes of status)."
     ),
 }
+# The file's columns as the page names them; a row's dates are read from its time frame and its
+# note from its status.
 COLUMNS = {
-    "focus_area": "Fokusområde",
-    "effort": "Indsats",
-    "goal": "Mål",
-    "expected_effect": "Effekt",
-    "financing": "Finansiering",
-    "time_frame": "Tidsramme",
-    "status": "Status",
-    "starts_on": "Tidsramme",
-    "ends_on": "Tidsramme",
-    "status_note": "Status",
+    "focus_area": gettext_lazy("Focus area"),
+    "effort": gettext_lazy("Effort"),
+    "goal": gettext_lazy("Goal"),
+    "expected_effect": gettext_lazy("Expected effect"),
+    "financing": gettext_lazy("Financing"),
+    "time_frame": gettext_lazy("Time frame"),
+    "status": gettext_lazy("Status"),
 }
+COLUMN_OF = {"starts_on": "time_frame", "ends_on": "time_frame", "status_note": "status"}
 
 
 @login_required
@@ -292,12 +295,13 @@ def plan_import(request, pk):
                     "problems": [
                         {
                             "line": p.line,
-                            "column": COLUMNS.get(p.column, p.column),
+                            "column": COLUMNS.get(COLUMN_OF.get(p.column, p.column), p.column),
                             "message": PROBLEMS[p.message](),
                         }
                         for p in problems
                     ],
                     "preview": preview,
+                    "changes": [_in_words(change) for change in preview.changes],
                     "payload": ""
                     if problems
                     else signing.dumps(_encode(result.rows), salt=_salt(plan, request.user), compress=True),
@@ -307,6 +311,37 @@ def plan_import(request, pk):
         "strategy/import.html",
         {"plan": plan, "form": form, "report": report, "columns": xlsx.HEADERS["da"]},
     )
+
+
+def _column_text(row: xlsx.PlanRow, column: str) -> str:
+    """A column of a row as the page shows it: the status by its label, dates in the reader's format."""
+    if column == "status":
+        label = str(workflow.STATES[row.status])
+        return f"{label} – {row.status_note}" if row.status_note else label
+    if column == "time_frame" and (row.starts_on or row.ends_on):
+        dates = " – ".join(
+            formats.date_format(day, "SHORT_DATE_FORMAT") if day else "…"
+            for day in (row.starts_on, row.ends_on)
+        )
+        return f"{row.time_frame} ({dates})".strip()
+    return getattr(row, column)
+
+
+def _in_words(change: xlsx.Change) -> dict:
+    """A row of the preview: the columns it changes, each before → after, as the page shows them."""
+    columns = list(dict.fromkeys(COLUMN_OF.get(name, name) for name in change.fields))
+    return {
+        "change": change,
+        "time_frame": _column_text(change.row, "time_frame"),
+        "status": _column_text(change.row, "status"),
+        "labels": [COLUMNS[column] for column in columns],
+        "differences": [
+            ShownChange(
+                COLUMNS[column], _column_text(change.before, column), _column_text(change.row, column)
+            )
+            for column in columns
+        ],
+    }
 
 
 def _file_problem(error):

@@ -3,8 +3,9 @@
 Fokusområde · Indsats · Mål · Effekt · Finansiering · Tidsramme · Status
 
 Plain rows in, plain rows out, no models: cells are written and read through
-`fremdrift.core.spreadsheets` (formulas neutralised, files bounded). The app compares these rows with
-what is stored and shows a preview before anything is saved.
+`fremdrift.core.spreadsheets` (formulas neutralised, files bounded). A number in a cell becomes text
+as the spreadsheet shows it, in the reader's language: "15 %", "250.000,50 kr.". The app compares
+these rows with what is stored and shows a preview before anything is saved.
 
 Conventions, so that export followed by import changes nothing:
 - *Tidsramme* is the period as written ("Jan – juni 2016", "Løbende"). Month names (Danish,
@@ -14,8 +15,12 @@ Conventions, so that export followed by import changes nothing:
   "Løbende (01.03.2016 – 31.12.2016)".
 - *Status* starts with a status word in Danish, Swedish or English (any case), optionally followed
   by a note after a dash, colon or full stop: "I gang – venter på IT-udbud". An empty cell is "not
-  started".
+  started". The note is kept as written, line breaks and all.
 - An empty *Fokusområde* continues the one above (as in merged cells).
+
+Comparing a file with the plan is exact: a change of letter case or of a line break is a change.
+Only what a spreadsheet does not keep of a text is left aside: the spaces around it, Windows or
+plain line ends, and how its letters are encoded (Unicode NFC).
 """
 
 from __future__ import annotations
@@ -25,8 +30,12 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from decimal import Decimal
 
-from fremdrift.core import spreadsheets
+from django.utils.formats import number_format
+
+from fremdrift.core import numerals, spreadsheets
+from fremdrift.core.formatting import money, percent
 
 STATUSES = ("not_started", "in_progress", "on_standby", "completed", "dropped")
 
@@ -154,20 +163,31 @@ class StatusError(ValueError):
 
 
 def normalise(text: str) -> str:
+    """Text to match by (a row's key, a header, a beacon's name), not to compare: any case and spacing."""
     return " ".join(unicodedata.normalize("NFC", str(text or "")).split()).casefold()
+
+
+def as_kept(text: str) -> str:
+    """A text as a spreadsheet cell keeps it: without the spaces around it, with plain line ends and
+    NFC letters; nothing else is changed."""
+    return unicodedata.normalize("NFC", text.replace("\r\n", "\n")).strip()
 
 
 # ---- status ------------------------------------------------------------------------------------
 
-_STATUS_LOOKUP = sorted(
-    (
-        (normalise(word), status)
-        for status, languages in STATUS_WORDS.items()
-        for words in languages.values()
-        for word in words
-    ),
-    key=lambda pair: -len(pair[0]),
-)
+# Longest first, so that "Ikke startet" is not read as a note to "Ikke"; any case, any spacing.
+_STATUS_LOOKUP = [
+    (re.compile(r"\s+".join(map(re.escape, word.split())), re.IGNORECASE), status)
+    for word, status in sorted(
+        (
+            (word, status)
+            for status, languages in STATUS_WORDS.items()
+            for words in languages.values()
+            for word in words
+        ),
+        key=lambda pair: -len(pair[0]),
+    )
+]
 
 
 def status_word(status: str, language: str = "da") -> str:
@@ -175,22 +195,23 @@ def status_word(status: str, language: str = "da") -> str:
 
 
 def parse_status(text) -> tuple[str, str]:
-    """(status, note) from a Status cell. Raises StatusError if it does not start with a status word."""
-    raw = " ".join(str(text or "").split())
+    """(status, note) from a Status cell, the note as written. Raises StatusError if it does not start
+    with a status word."""
+    raw = as_kept(str(text or ""))
     if not raw:
         return "not_started", ""
-    folded = raw.casefold()
     for word, status in _STATUS_LOOKUP:
-        if not folded.startswith(word):
+        found = word.match(raw)
+        if not found:
             continue
-        rest = raw[len(word) :]
+        rest = raw[found.end() :]
         if rest and rest[0].isalnum():
             continue  # "Igangsat" is not "Igang" + "sat"
-        separated = re.match(r"^\s*[–—\-:.,;]\s*", rest)
-        if not rest.strip(" .–—-:,;"):
+        if re.fullmatch(r"[\s.–—\-:,;]*", rest):
             return status, ""
+        separated = re.match(r"\s*[–—\-:.,;]\s*", rest)
         if separated:
-            return status, rest[separated.end() :].strip()
+            return status, rest[separated.end() :]
         return status, raw  # "Afventer tilbagemelding": the word is part of the note
     raise StatusError(raw)
 
@@ -297,15 +318,21 @@ def format_time_frame(text: str, starts_on: dt.date | None, ends_on: dt.date | N
 
 
 def _cell_text(value) -> str:
+    """A cell as text, a number written as the spreadsheet shows it in the reader's language:
+    "15 %", "250.000,50 kr.", and a number without a format "250000,5"."""
     if value is None:
         return ""
     if isinstance(value, dt.datetime):
         value = value.date()
     if isinstance(value, dt.date):
         return f"{value:%d.%m.%Y}"
+    if isinstance(value, numerals.Shown):
+        return percent(value) if value.unit == "%" else f"{money(value)} {value.unit}"
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return str(value).replace("\r\n", "\n").strip()
+    if isinstance(value, float):
+        return number_format(Decimal(str(value)), use_l10n=True)
+    return as_kept(str(value))
 
 
 def _header_fields(cells) -> list[str | None] | None:
@@ -429,6 +456,7 @@ class Change:
     row: PlanRow
     existing_id: object = None
     fields: tuple[str, ...] = ()
+    before: PlanRow | None = None  # the stored row it changes
 
 
 COMPARED = (
@@ -463,9 +491,10 @@ def compare(existing: list[tuple[object, PlanRow]], incoming: list[tuple[int, Pl
             for name in COMPARED
             if _comparable(getattr(match[1], name)) != _comparable(getattr(row, name))
         )
-        changes.append(Change("changed" if differing else "unchanged", line, row, match[0], differing))
+        kind = "changed" if differing else "unchanged"
+        changes.append(Change(kind, line, row, match[0], differing, before=match[1]))
     return changes, [pk for pk, _row in unmatched]
 
 
 def _comparable(value):
-    return normalise(value) if isinstance(value, str) else value
+    return as_kept(value) if isinstance(value, str) else value
