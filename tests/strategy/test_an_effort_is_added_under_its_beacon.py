@@ -26,9 +26,13 @@ def test_each_beacon_has_its_own_effort_form(client_for, strategy):
     assert page.count(f'id="id_effort-{quality.pk}-title"') == 1
     assert page.count(f'id="id_effort-{technology.pk}-title"') == 1
 
-    refused = client.post(url, {"add_effort": "", "beacon": technology.pk, f"effort-{technology.pk}-title": ""})
+    refused = client.post(
+        url, {"add_effort": "", "beacon": technology.pk, f"effort-{technology.pk}-title": ""}
+    )
     form = refused.context["beacons"][1][1]
     assert form.errors and not refused.context["beacons"][0][1].errors
 
-    client.post(url, {"add_effort": "", "beacon": technology.pk, f"effort-{technology.pk}-title": "Ny indsats"})
+    client.post(
+        url, {"add_effort": "", "beacon": technology.pk, f"effort-{technology.pk}-title": "Ny indsats"}
+    )
     assert list(technology.efforts.values_list("title", flat=True)) == ["Ny indsats"]

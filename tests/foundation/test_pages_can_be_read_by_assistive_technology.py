@@ -1,0 +1,231 @@
+"""What a screen reader needs of every page, as every demo role, on the pages its links reach.
+
+One crawl per role (breadth first from the home page, a bounded number of pages of each kind) is
+shared by the tests of this module. On each page: every `aria-describedby`, `aria-labelledby` and
+`<label for>` names an element of the page; no id is used twice; the page has a title, and no two
+pages of different kinds or different objects share one (a paged list says the page). Every link
+in the page's content opens for the person it is shown to: no 403 or 404.
+"""
+
+import re
+from collections import Counter, deque
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from urllib.parse import parse_qsl, urlsplit
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.test import Client
+
+from crawling import is_download, same_site
+from fremdrift.core.demo import PEOPLE, PLATFORM_ADMIN
+
+pytestmark = [pytest.mark.foundation, pytest.mark.django_db]
+
+PAGES_PER_KIND = 3  # pages of one URL pattern (the same view for other objects) a crawl reads
+MAX_PAGES = 150  # per role: a bound well above the number of kinds of page
+MAX_FORMS = 60  # per role, each posted once with its required fields empty
+REFERENCES = ("aria-describedby", "aria-labelledby", "aria-controls")
+NEWCOMER = "ny@nordfjord.demo"  # logged in, without a role yet
+VISITOR = "visitor"  # not logged in
+ROLES = [PLATFORM_ADMIN[0], *(email for email, *_ in PEOPLE), NEWCOMER, VISITOR]
+
+
+@dataclass
+class Page:
+    title: str = ""
+    ids: Counter = field(default_factory=Counter)
+    references: list = field(default_factory=list)  # (attribute, id) on the page
+    links: list = field(default_factory=list)  # every href, to crawl on
+    content_links: list = field(default_factory=list)  # the hrefs inside <main>
+    forms: list = field(default_factory=list)  # the POST forms that have a required field
+
+
+@dataclass
+class Form:
+    action: str
+    hidden: dict = field(default_factory=dict)  # name -> value, sent as they are
+    visible: set = field(default_factory=set)  # the names of the other fields, sent empty
+    required: bool = False
+
+    def key(self):
+        return self.action, tuple(sorted(self.hidden)), tuple(sorted(self.visible))
+
+
+# Elements without an end tag: html.parser reports none for `<br>`.
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+class PageParser(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.page = Page()
+        self._in_title = False
+        self._main_depth = 0  # open elements inside <main>, so its end is found
+        self._form = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if (self._main_depth or tag == "main") and tag not in VOID:
+            self._main_depth += 1
+        if attrs.get("id"):
+            self.page.ids[attrs["id"]] += 1
+        for name in REFERENCES:
+            for target in (attrs.get(name) or "").split():
+                self.page.references.append((name, target))
+        if tag == "label" and attrs.get("for"):
+            self.page.references.append(("label for", attrs["for"]))
+        if tag == "title":
+            self._in_title = True
+        if tag == "a" and attrs.get("href"):
+            self.page.links.append(attrs["href"])
+            if self._main_depth:
+                self.page.content_links.append(attrs["href"])
+        if tag == "form":
+            self._form = Form(attrs.get("action") or "")
+            if (attrs.get("method") or "").lower() == "post":
+                self.page.forms.append(self._form)
+        elif self._form and tag in ("input", "select", "textarea") and attrs.get("name"):
+            if attrs.get("type") == "hidden":
+                self._form.hidden[attrs["name"]] = attrs.get("value", "")
+            else:
+                self._form.visible.add(attrs["name"])
+                self._form.required |= "required" in attrs
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+        if self._main_depth and tag not in VOID:
+            self._main_depth -= 1
+
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self._form = None
+        if tag == "title":
+            self._in_title = False
+        if self._main_depth:
+            self._main_depth -= 1
+
+    def handle_data(self, data):
+        if self._in_title:
+            self.page.title += data
+
+
+def kind_of(url):
+    """The URL's pattern: the path with its numbers left out, and the names of its query parameters."""
+    parts = urlsplit(url)
+    return re.sub(r"\d+", "#", parts.path), tuple(sorted({name for name, _ in parse_qsl(parts.query)}))
+
+
+@dataclass
+class Crawl:
+    pages: dict = field(default_factory=dict)  # url -> Page
+    statuses: dict = field(default_factory=dict)  # url -> status code, of each page read and link checked
+    shown_on: dict = field(default_factory=dict)  # url -> a page whose content links to it
+    refused: dict = field(default_factory=dict)  # "POST url" -> the form page shown again with its errors
+
+    def every_page(self):
+        return {**self.pages, **self.refused}.items()
+
+
+def crawl_as(email):
+    client = Client()
+    if email != VISITOR:
+        client.force_login(
+            get_user_model().objects.get_or_create(email=email, defaults={"username": email})[0]
+        )
+    crawl = Crawl()
+    queue, queued, per_kind = deque(["/"]), {"/"}, Counter()
+    forms = {}
+    while queue and len(crawl.pages) < MAX_PAGES:
+        url = queue.popleft()
+        response = client.get(url)
+        crawl.statuses[url] = response.status_code
+        if response.status_code != 200 or "text/html" not in response.get("Content-Type", ""):
+            continue
+        parser = PageParser()
+        parser.feed(response.content.decode())
+        crawl.pages[url] = page = parser.page
+        for form in page.forms:
+            action = same_site(url, form.action or url)
+            if action and form.required and len(forms) < MAX_FORMS:
+                forms.setdefault(form.key(), (action, form))
+        for href in page.content_links:
+            link = same_site(url, href, downloads=True)
+            if link:
+                crawl.shown_on.setdefault(link, url)
+        for href in page.links:
+            link = same_site(url, href)
+            if link and link not in queued and per_kind[kind_of(link)] < PAGES_PER_KIND:
+                queued.add(link)
+                per_kind[kind_of(link)] += 1
+                queue.append(link)
+    checked = Counter()
+    for link in crawl.shown_on:
+        # A file is made for each request (a PDF takes a second): one of each kind tells whether it opens.
+        if link not in crawl.statuses and not (is_download(link) and checked[kind_of(link)]):
+            checked[kind_of(link)] += 1
+            crawl.statuses[link] = client.get(link).status_code
+    # A required field left empty: the form comes back with its errors and nothing is written.
+    for action, form in forms.values():
+        response = client.post(action, form.hidden)
+        if response.status_code == 200 and "text/html" in response.get("Content-Type", ""):
+            parser = PageParser()
+            parser.feed(response.content.decode())
+            crawl.refused[f"POST {action}"] = parser.page
+    return crawl
+
+
+@pytest.fixture(scope="module", params=ROLES)
+def crawl(request, django_db_setup, django_db_blocker):
+    """One role's crawl, for every test of the module; what its requests write is rolled back."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        result = crawl_as(request.param)
+        transaction.set_rollback(True)
+    return result
+
+
+def test_the_crawl_reaches_the_pages_of_the_role(crawl):
+    assert len(crawl.pages) > 5, crawl.pages.keys()
+
+
+def test_every_reference_names_an_element_on_the_page(crawl):
+    broken = [
+        f"{url}: {attribute}={target}"
+        for url, page in crawl.every_page()
+        for attribute, target in page.references
+        if target not in page.ids
+    ]
+    assert not broken, "\n".join(broken)
+
+
+def test_ids_are_unique_on_each_page(crawl):
+    repeated = [
+        f"{url}: id {name} {count} times"
+        for url, page in crawl.every_page()
+        for name, count in page.ids.items()
+        if count > 1
+    ]
+    assert not repeated, "\n".join(repeated)
+
+
+def test_every_page_has_a_title_of_its_own(crawl):
+    untitled = [url for url, page in crawl.pages.items() if not page.title.replace("– Fremdrift", "").strip()]
+    assert not untitled, untitled
+    by_title = {}
+    for url, page in crawl.pages.items():
+        parts = urlsplit(url)
+        # A filter shows a part of the same page; the page number makes it another.
+        place = (parts.path, dict(parse_qsl(parts.query)).get("page", "1"))
+        by_title.setdefault(" ".join(page.title.split()), set()).add(place)
+    shared = {title: places for title, places in by_title.items() if len(places) > 1}
+    assert not shared, "\n".join(f"{title!r}: {sorted(places)}" for title, places in shared.items())
+
+
+def test_links_in_the_content_open_for_the_reader(crawl):
+    refused = [
+        f"{crawl.statuses.get(link)} {link} (linked from {page})"
+        for link, page in crawl.shown_on.items()
+        if crawl.statuses.get(link) in (403, 404)
+    ]
+    assert not refused, "\n".join(refused)
