@@ -20,6 +20,8 @@ from django.test import Client
 
 from crawling import is_download, same_site
 from fremdrift.core.demo import PEOPLE, PLATFORM_ADMIN
+from fremdrift.organisations.models import Membership, Organisation
+from fremdrift.organisations.roles import Role
 
 pytestmark = [pytest.mark.foundation, pytest.mark.django_db]
 
@@ -27,9 +29,11 @@ PAGES_PER_KIND = 3  # pages of one URL pattern (the same view for other objects)
 MAX_PAGES = 150  # per role: a bound well above the number of kinds of page
 MAX_FORMS = 60  # per role, each posted once with its required fields empty
 REFERENCES = ("aria-describedby", "aria-labelledby", "aria-controls")
-NEWCOMER = "ny@nordfjord.demo"  # logged in, without a role yet
-VISITOR = "visitor"  # not logged in
-ROLES = [PLATFORM_ADMIN[0], *(email for email, *_ in PEOPLE), NEWCOMER, VISITOR]
+# Beyond the demo's people: a person whose administration keeps no improvement board below it, and
+# a visitor who is not logged in.
+WITHOUT_BOARD = ("sagsbehandler@nordfjord.demo", "Børn og Unge")
+VISITOR = "visitor"
+ROLES = [PLATFORM_ADMIN[0], *(email for email, *_ in PEOPLE), WITHOUT_BOARD[0], VISITOR]
 
 
 @dataclass
@@ -130,10 +134,13 @@ class Crawl:
 
 def crawl_as(email):
     client = Client()
-    if email != VISITOR:
-        client.force_login(
-            get_user_model().objects.get_or_create(email=email, defaults={"username": email})[0]
-        )
+    if email == WITHOUT_BOARD[0]:
+        person = get_user_model().objects.create_user(email, email)
+        organisation = Organisation.objects.get(name=WITHOUT_BOARD[1])
+        Membership.objects.create(user=person, organisation=organisation, role=Role.STAFF)
+        client.force_login(person)
+    elif email != VISITOR:
+        client.force_login(get_user_model().objects.get(email=email))
     crawl = Crawl()
     queue, queued, per_kind = deque(["/"]), {"/"}, Counter()
     forms = {}
