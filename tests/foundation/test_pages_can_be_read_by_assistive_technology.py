@@ -1,8 +1,9 @@
 """What a screen reader needs of every page, as every demo role, on the pages its links reach.
 
 One crawl per role (breadth first from the home page, a bounded number of pages of each kind) is
-shared by the tests of this module. On each page: every `aria-describedby`, `aria-labelledby` and
-`<label for>` names an element of the page; no id is used twice; the page has a title, and no two
+shared by the tests of this module. On each page, and on each form shown again with its errors
+(posted once with its required fields empty): every `aria-describedby`, `aria-labelledby` and
+`<label for>` names an element of the page; no id is used twice. Each page has a title, and no two
 pages of different kinds or different objects share one (a paged list says the page). Every link
 in the page's content opens for the person it is shown to: no 403 or 404.
 """
@@ -10,7 +11,6 @@ in the page's content opens for the person it is shown to: no 403 or 404.
 import re
 from collections import Counter, deque
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
@@ -18,101 +18,21 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.test import Client
 
-from crawling import is_download, same_site
+from crawling import is_download, read_page, same_site
 from fremdrift.core.demo import PEOPLE, PLATFORM_ADMIN
 from fremdrift.organisations.models import Membership, Organisation
 from fremdrift.organisations.roles import Role
 
 pytestmark = [pytest.mark.foundation, pytest.mark.django_db]
 
-PAGES_PER_KIND = 3  # pages of one URL pattern (the same view for other objects) a crawl reads
-MAX_PAGES = 150  # per role: a bound well above the number of kinds of page
+PAGES_PER_KIND = 2  # pages of one URL pattern (the same view for other objects) a crawl reads
+MAX_PAGES = 200  # per role: a bound above what PAGES_PER_KIND reaches (about 80 kinds of page)
 MAX_FORMS = 60  # per role, each posted once with its required fields empty
-REFERENCES = ("aria-describedby", "aria-labelledby", "aria-controls")
 # Beyond the demo's people: a person whose administration keeps no improvement board below it, and
 # a visitor who is not logged in.
 WITHOUT_BOARD = ("sagsbehandler@nordfjord.demo", "Børn og Unge")
 VISITOR = "visitor"
 ROLES = [PLATFORM_ADMIN[0], *(email for email, *_ in PEOPLE), WITHOUT_BOARD[0], VISITOR]
-
-
-@dataclass
-class Page:
-    title: str = ""
-    ids: Counter = field(default_factory=Counter)
-    references: list = field(default_factory=list)  # (attribute, id) on the page
-    links: list = field(default_factory=list)  # every href, to crawl on
-    content_links: list = field(default_factory=list)  # the hrefs inside <main>
-    forms: list = field(default_factory=list)  # the POST forms that have a required field
-
-
-@dataclass
-class Form:
-    action: str
-    hidden: dict = field(default_factory=dict)  # name -> value, sent as they are
-    visible: set = field(default_factory=set)  # the names of the other fields, sent empty
-    required: bool = False
-
-    def key(self):
-        return self.action, tuple(sorted(self.hidden)), tuple(sorted(self.visible))
-
-
-# Elements without an end tag: html.parser reports none for `<br>`.
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-
-
-class PageParser(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.page = Page()
-        self._in_title = False
-        self._main_depth = 0  # open elements inside <main>, so its end is found
-        self._form = None
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if (self._main_depth or tag == "main") and tag not in VOID:
-            self._main_depth += 1
-        if attrs.get("id"):
-            self.page.ids[attrs["id"]] += 1
-        for name in REFERENCES:
-            for target in (attrs.get(name) or "").split():
-                self.page.references.append((name, target))
-        if tag == "label" and attrs.get("for"):
-            self.page.references.append(("label for", attrs["for"]))
-        if tag == "title":
-            self._in_title = True
-        if tag == "a" and attrs.get("href"):
-            self.page.links.append(attrs["href"])
-            if self._main_depth:
-                self.page.content_links.append(attrs["href"])
-        if tag == "form":
-            self._form = Form(attrs.get("action") or "")
-            if (attrs.get("method") or "").lower() == "post":
-                self.page.forms.append(self._form)
-        elif self._form and tag in ("input", "select", "textarea") and attrs.get("name"):
-            if attrs.get("type") == "hidden":
-                self._form.hidden[attrs["name"]] = attrs.get("value", "")
-            else:
-                self._form.visible.add(attrs["name"])
-                self._form.required |= "required" in attrs
-
-    def handle_startendtag(self, tag, attrs):
-        self.handle_starttag(tag, attrs)
-        if self._main_depth and tag not in VOID:
-            self._main_depth -= 1
-
-    def handle_endtag(self, tag):
-        if tag == "form":
-            self._form = None
-        if tag == "title":
-            self._in_title = False
-        if self._main_depth:
-            self._main_depth -= 1
-
-    def handle_data(self, data):
-        if self._in_title:
-            self.page.title += data
 
 
 def kind_of(url):
@@ -150,9 +70,7 @@ def crawl_as(email):
         crawl.statuses[url] = response.status_code
         if response.status_code != 200 or "text/html" not in response.get("Content-Type", ""):
             continue
-        parser = PageParser()
-        parser.feed(response.content.decode())
-        crawl.pages[url] = page = parser.page
+        crawl.pages[url] = page = read_page(response.content.decode())
         for form in page.forms:
             action = same_site(url, form.action or url)
             if action and form.required and len(forms) < MAX_FORMS:
@@ -177,9 +95,7 @@ def crawl_as(email):
     for action, form in forms.values():
         response = client.post(action, form.hidden)
         if response.status_code == 200 and "text/html" in response.get("Content-Type", ""):
-            parser = PageParser()
-            parser.feed(response.content.decode())
-            crawl.refused[f"POST {action}"] = parser.page
+            crawl.refused[f"POST {action}"] = read_page(response.content.decode())
     return crawl
 
 
@@ -197,22 +113,12 @@ def test_the_crawl_reaches_the_pages_of_the_role(crawl):
 
 
 def test_every_reference_names_an_element_on_the_page(crawl):
-    broken = [
-        f"{url}: {attribute}={target}"
-        for url, page in crawl.every_page()
-        for attribute, target in page.references
-        if target not in page.ids
-    ]
+    broken = [f"{url}: {reference}" for url, page in crawl.every_page() for reference in page.unresolved()]
     assert not broken, "\n".join(broken)
 
 
 def test_ids_are_unique_on_each_page(crawl):
-    repeated = [
-        f"{url}: id {name} {count} times"
-        for url, page in crawl.every_page()
-        for name, count in page.ids.items()
-        if count > 1
-    ]
+    repeated = [f"{url}: {repeated}" for url, page in crawl.every_page() for repeated in page.repeated_ids()]
     assert not repeated, "\n".join(repeated)
 
 
