@@ -148,6 +148,9 @@ VIEW_ACTIONS = {
     "projects.project": "project.view",
     "funding.application": "application.view",
     "funding.fund": "fund.view",
+    "ideas.campaign": "idea.view",
+    "strategy.actionplan": "action_plan.view",
+    "library.case": "case.view",
 }
 
 

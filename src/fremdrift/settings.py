@@ -213,6 +213,8 @@ LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 TIME_ZONE = os.environ.get("TIME_ZONE", "Europe/Copenhagen")
 USE_I18N = True
 USE_TZ = True
+# Dates and numbers in each language's own formats; fremdrift/formats has those Django's differ from.
+FORMAT_MODULE_PATH = ["fremdrift.formats"]
 
 STATIC_URL = "static/"
 # Assets are served straight from the apps, so a fresh install needs no collectstatic step;

@@ -11,12 +11,13 @@ language switching (they end or change the session the crawl runs in), and file 
 
 from collections import deque
 from html.parser import HTMLParser
-from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 import pytest
 from django.contrib import messages
 from django.db import connection
 
+from crawling import same_site
 from demo_world import fremdrift_tables
 from fremdrift.core.demo import PEOPLE, PLATFORM_ADMIN
 
@@ -24,8 +25,6 @@ pytestmark = [pytest.mark.foundation]
 
 MAX_PAGES = 30  # per role: enough to reach every kind of page from the home page's links
 MAX_FORMS = 30  # per role, counted after forms with the same target and fields are merged
-SKIPPED = ("/accounts/logout/", "/i18n/", "/admin/", "/static/", "/media/")
-DOWNLOADS = (".pdf", ".csv", ".xlsx", ".json", "/export", "/attachments/")
 QUERY_VARIANTS = ({"after": "abc"}, {"page": "-1"}, {"page": "abc"})
 NUMERIC_INPUTS = {"number", "range"}
 DATE_INPUTS = {"date", "month", "datetime-local", "week", "time"}
@@ -166,16 +165,6 @@ def refused(response):
     # The messages a response queued (the storage keeps them until the next request reads them).
     queued = getattr(getattr(response.wsgi_request, "_messages", None), "_queued_messages", [])
     return any(message.level >= messages.ERROR for message in queued)
-
-
-def same_site(base, href):
-    url = urlsplit(urljoin(base, href))
-    if url.scheme not in ("", "http") or url.netloc not in ("", "testserver"):
-        return None
-    path = url.path
-    if path.startswith(SKIPPED) or any(download in path for download in DOWNLOADS):
-        return None
-    return path + (f"?{url.query}" if url.query else "")
 
 
 def with_query(url, extra):

@@ -1,11 +1,29 @@
 """Reads for ideas, boards, campaigns and learning reviews: flat queries, narrowed by `fremdrift.access`."""
 
 from django.db.models import Count, Exists, OuterRef
+from django.utils import timezone
 
 from fremdrift import access
+from fremdrift.organisations.models import OrganisationKind
 
 from . import workflow
 from .models import Campaign, Idea, LearningReview, Support
+
+# The kinds of organisation that keep an improvement board.
+BOARD_KINDS = (OrganisationKind.UNIT, OrganisationKind.TEAM, OrganisationKind.DEPARTMENT)
+
+
+def boards_taking_ideas_from(user):
+    """The boards the user may propose an idea to: the idea form offers these, and a page offers the
+    form only when there is one."""
+    return access.visible_organisations(user, "idea.submit").filter(kind__in=BOARD_KINDS)
+
+
+def campaigns_open_to(boards):
+    """The campaigns running today in or above the boards, which an idea for one of them may join."""
+    above = {pk for board in boards for pk in board.ancestor_ids}
+    today = timezone.localdate()
+    return Campaign.objects.filter(organisation_id__in=above, starts_on__lte=today, ends_on__gte=today)
 
 
 def _ideas(user):

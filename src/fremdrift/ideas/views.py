@@ -5,7 +5,6 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_ratelimit.core import is_ratelimited
@@ -14,7 +13,7 @@ from fremdrift import access
 from fremdrift.core.forms import add_service_errors
 from fremdrift.core.requests import client_address, posted_next
 from fremdrift.core.views import take_step
-from fremdrift.organisations.models import Organisation, OrganisationKind
+from fremdrift.organisations.models import Organisation
 from fremdrift.strategy.models import ActionPlan, ActionPlanRow, Beacon
 
 from . import selectors, services, workflow
@@ -31,8 +30,6 @@ from .forms import (
 )
 from .models import Campaign, Idea, LearningReview
 
-BOARD_KINDS = (OrganisationKind.UNIT, OrganisationKind.TEAM, OrganisationKind.DEPARTMENT)
-
 
 def _back(request, fallback):
     return redirect(posted_next(request) or fallback)
@@ -46,7 +43,9 @@ def index(request):
         ideas = ideas.filter(status=status)
     page = Paginator(ideas.order_by("-created_at", "-pk"), 50).get_page(request.GET.get("page"))
     boards = (
-        access.visible_organisations(request.user, "idea.view").filter(kind__in=BOARD_KINDS).order_by("path")
+        access.visible_organisations(request.user, "idea.view")
+        .filter(kind__in=selectors.BOARD_KINDS)
+        .order_by("path")
     )
     return render(
         request,
@@ -57,22 +56,21 @@ def index(request):
             "campaigns": list(selectors.visible_campaigns(request.user)[:10]),
             "states": workflow.STATES,
             "status": status,
+            "may_propose": selectors.boards_taking_ideas_from(request.user).exists(),
         },
     )
 
 
 def _idea_form(request, data=None):
-    organisations = access.visible_organisations(request.user, "idea.submit").filter(kind__in=BOARD_KINDS)
+    organisations = selectors.boards_taking_ideas_from(request.user)
     above = {pk for organisation in organisations for pk in organisation.ancestor_ids}
-    today = timezone.localdate()
-    campaigns = Campaign.objects.filter(organisation_id__in=above, starts_on__lte=today, ends_on__gte=today)
     beacons = Beacon.objects.filter(strategy__organisation_id__in=above).select_related("strategy")
     initial = {"organisation": request.GET.get("organisation"), "campaign": request.GET.get("campaign")}
     return IdeaForm(
         data,
         organisations=organisations.order_by("path"),
         beacons=beacons,
-        campaigns=campaigns,
+        campaigns=selectors.campaigns_open_to(organisations),
         initial=initial,
     )
 
@@ -311,7 +309,9 @@ def campaign_detail(request, pk):
         {
             "campaign": campaign,
             "themes": selectors.campaign_by_theme(campaign, request.user),
-            "is_open": campaign.is_open_on(timezone.localdate()),
+            "may_propose": selectors.campaigns_open_to(selectors.boards_taking_ideas_from(request.user))
+            .filter(pk=campaign.pk)
+            .exists(),
         },
     )
 

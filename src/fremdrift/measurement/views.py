@@ -69,7 +69,13 @@ def indicator_new(request, goal_pk):
     return render(
         request,
         "measurement/form_page.html",
-        {"form": form, "title": _("New indicator"), "project": project, "submit": _("Add the indicator")},
+        {
+            "form": form,
+            "title": _("New indicator"),
+            "subject": goal,
+            "project": project,
+            "submit": _("Add the indicator"),
+        },
     )
 
 
@@ -92,7 +98,12 @@ def indicator_edit(request, pk):
     return render(
         request,
         "measurement/form_page.html",
-        {"form": form, "title": indicator.name, "project": indicator.goal.project, "submit": _("Save")},
+        {
+            "form": form,
+            "title": _("Edit %(title)s") % {"title": indicator.name},
+            "project": indicator.goal.project,
+            "submit": _("Save"),
+        },
     )
 
 
@@ -347,5 +358,11 @@ def correct(request, pk, measurement_pk):
     return render(
         request,
         "measurement/form_page.html",
-        {"form": form, "title": title, "project": indicator.goal.project, "submit": _("Save the correction")},
+        {
+            "form": form,
+            "title": title,
+            "subject": indicator,
+            "project": indicator.goal.project,
+            "submit": _("Save the correction"),
+        },
     )

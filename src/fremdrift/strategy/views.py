@@ -102,9 +102,11 @@ def strategy_tree(request, pk):
 @login_required
 def strategy_edit(request, pk):
     strategy = access.get_for(request.user, "strategy.manage", Strategy.objects.all(), pk=pk)
+    beacons = list(strategy.beacons.prefetch_related("efforts"))
     form = StrategyForm(instance=strategy, prefix="strategy")
     beacon_form = BeaconForm(prefix="beacon")
-    effort_form = EffortForm(prefix="effort")
+    # Each beacon has its own "add effort" form, so the page's ids and a form's errors stay with it.
+    effort_forms = {beacon.pk: EffortForm(prefix=f"effort-{beacon.pk}") for beacon in beacons}
     if request.method == "POST":
         try:
             if "save_strategy" in request.POST:
@@ -120,15 +122,14 @@ def strategy_edit(request, pk):
                     messages.success(request, _("The beacon was added."))
                     return redirect("strategy:edit", pk=pk)
             elif "add_effort" in request.POST:
-                effort_form = EffortForm(request.POST, prefix="effort")
                 beacon = object_or_404(Beacon, request.POST.get("beacon"), strategy=strategy)
+                effort_form = effort_forms[beacon.pk] = EffortForm(request.POST, prefix=f"effort-{beacon.pk}")
                 if effort_form.is_valid():
                     services.add_effort(request.user, beacon=beacon, **effort_form.cleaned_data)
                     messages.success(request, _("The effort was added."))
                     return redirect("strategy:edit", pk=pk)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
-    beacons = list(strategy.beacons.prefetch_related("efforts"))
     return render(
         request,
         "strategy/strategy_edit.html",
@@ -136,8 +137,7 @@ def strategy_edit(request, pk):
             "strategy": strategy,
             "form": form,
             "beacon_form": beacon_form,
-            "effort_form": effort_form,
-            "beacons": beacons,
+            "beacons": [(beacon, effort_forms[beacon.pk]) for beacon in beacons],
         },
     )
 
