@@ -33,7 +33,9 @@ def test_one_address_gets_a_few_e_mails_an_hour_in_any_spelling(
     assert len(mail.outbox) == 3
 
 
-def test_one_client_address_is_throttled_across_addresses(world, settings, django_capture_on_commit_callbacks):
+def test_one_client_address_is_throttled_across_addresses(
+    world, settings, django_capture_on_commit_callbacks
+):
     settings.PASSWORD_RESET_RATE_PER_CLIENT = "3/h"
     client = Client(REMOTE_ADDR="10.1.1.1")
     with django_capture_on_commit_callbacks(execute=True):

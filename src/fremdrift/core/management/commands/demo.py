@@ -1,3 +1,4 @@
+import signal
 import subprocess
 import sys
 
@@ -37,6 +38,8 @@ class Command(BaseCommand):
         # The worker runs as in production, in its own process with the same settings (the environment
         # `fremdrift demo` set up), and stops with the server.
         worker = subprocess.Popen([sys.executable, "-m", "fremdrift.cli", "worker", "--verbosity", "0"])
+        # Stopped by `kill` as by Ctrl+C: the server ends through `finally`, and takes the worker along.
+        signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(0))
         try:
             call_command("runserver", f"{host}:{port}", use_reloader=False)
         finally:
