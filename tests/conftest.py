@@ -21,6 +21,13 @@ def _fast_passwords(settings):
 
 
 @pytest.fixture(autouse=True)
+def _tasks_run_at_once(settings):
+    """A task runs when it is enqueued, so e-mail queued by `core.mail.send` is delivered (to the outbox)
+    when the test's on-commit callbacks run. The tests of the worker itself switch back to the database."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
+@pytest.fixture(autouse=True)
 def _fresh_throttles():
     """Throttles count in the cache, which would otherwise carry over from one test to the next."""
     from django.core.cache import cache

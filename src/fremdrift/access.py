@@ -542,6 +542,8 @@ PLATFORM_ACTIONS = {
         "Only a platform administrator can add a top-level organisation."
     ),
     "person.erase": gettext_lazy("Only a platform administrator can erase a person."),
+    "outgoing_email.view": gettext_lazy("Only a platform administrator can see the outgoing e-mail."),
+    "outgoing_email.retry": gettext_lazy("Only a platform administrator can send an e-mail again."),
 }
 
 

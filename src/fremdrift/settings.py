@@ -55,7 +55,10 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "axes",
     "mozilla_django_oidc",
+    "django_tasks",
+    "django_tasks_db",
     "fremdrift.core",
+    "fremdrift.background",
     "fremdrift.accounts",
     "fremdrift.organisations",
     "fremdrift.audit",
@@ -176,10 +179,17 @@ OIDC_OP_LOGOUT_ENDPOINT = os.environ.get("OIDC_OP_LOGOUT_ENDPOINT", "")
 if OIDC_ENABLED:
     AUTHENTICATION_BACKENDS.append("fremdrift.accounts.oidc.FremdriftOIDCBackend")
 
+# Background work (sending e-mail, periodic jobs) is queued in the database and run by `fremdrift worker`.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# Without a mail server, e-mail is written to the worker's console; in demo mode it stays on the machine,
+# in the demo inbox (/demo/inbox/), so a visitor sees what was sent and nobody else gets it.
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND",
     "django.core.mail.backends.smtp.EmailBackend"
     if os.environ.get("EMAIL_HOST")
+    else "django.core.mail.backends.dummy.EmailBackend"
+    if DEMO_MODE
     else "django.core.mail.backends.console.EmailBackend",
 )
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
@@ -187,6 +197,8 @@ EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_flag("EMAIL_USE_TLS")
+# A mail server that accepts the connection and then says nothing must not hold a worker forever.
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "30"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Fremdrift <noreply@localhost>")
 SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 # The installation's own address: links in e-mails and calendars, and the domain of calendar UIDs and

@@ -15,6 +15,7 @@ urlpatterns = [
     path("projects/", include("fremdrift.projects.urls")),
     path("measurement/", include("fremdrift.measurement.urls")),
     path("library/", include("fremdrift.library.urls")),
+    path("", include("fremdrift.background.urls")),
     path("admin/", admin.site.urls),
 ]
 if settings.OIDC_ENABLED:

@@ -33,3 +33,19 @@ def test_check_and_django_commands_are_reachable(tmp_path):
     assert run("check", cwd=tmp_path).returncode == 0
     shown = run("showmigrations", "organisations", cwd=tmp_path)
     assert "0001_initial" in shown.stdout
+
+
+def test_the_worker_runs_the_periodic_jobs_that_are_due(tmp_path):
+    import sqlite3
+
+    assert run("migrate", cwd=tmp_path).returncode == 0
+    worked = run("worker", "--once", cwd=tmp_path)
+    assert worked.returncode == 0, worked.stderr
+    with sqlite3.connect(tmp_path / "fremdrift.sqlite3") as database:
+        jobs = dict(database.execute("SELECT name, last_run_at IS NOT NULL FROM background_periodicjob"))
+        tasks = database.execute(
+            "SELECT task_path, status FROM django_tasks_database_dbtaskresult"
+        ).fetchall()
+    # The sweep runs at once and every minute; the clean-up waits for its time of day.
+    assert jobs == {"mail.sweep": 1, "background.prune": 0}
+    assert tasks == [("fremdrift.core.mail.sweep", "SUCCESSFUL")]

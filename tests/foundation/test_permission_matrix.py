@@ -77,6 +77,9 @@ PAGES = [
         expect(403, anon=302, admin=302, other_admin=302, platform=200),
     ),
     ("admin site", lambda: reverse("admin:index"), expect(302, platform=200)),
+    ("outgoing e-mail", lambda: reverse("background:outgoing_email"), expect(403, anon=302, platform=200)),
+    # Outside demo mode (see tests/foundation/test_the_demo_inbox_shows_what_was_sent.py for demo mode).
+    ("demo inbox", lambda: reverse("background:demo_inbox"), expect(404)),
 ]
 
 

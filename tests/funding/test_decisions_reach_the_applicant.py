@@ -6,7 +6,9 @@ from decimal import Decimal
 import pytest
 from django.core.mail import EmailMultiAlternatives
 from django.urls import reverse
+from django.utils import timezone
 
+from fremdrift.background.models import OutgoingEmail
 from fremdrift.funding import decisions
 from funding.people import BOARD, LEAD
 from mails import SITE_URL, followed, html_part
@@ -31,8 +33,9 @@ def test_the_decision_e_mail_goes_out_after_commit_in_the_applicants_language(
             budget_year=budget_year,
         )
     assert mailoutbox == []  # nothing before the transaction commits
-    for callback in callbacks:
-        callback()
+    with django_capture_on_commit_callbacks(execute=True):  # the e-mail is queued, then delivered
+        for callback in callbacks:
+            callback()
     assert [message.to for message in mailoutbox] == [[lead.email]]
     [message] = mailoutbox
     for part in (message.body, html_part(message)):
@@ -110,3 +113,9 @@ def test_a_mail_server_that_fails_leaves_the_decision_saved(
         _grant(world, recommended, budget_year)
     recommended.refresh_from_db()
     assert recommended.status == "granted"
+    # The e-mail is kept, to be tried again.
+    message = OutgoingEmail.objects.latest("pk")
+    assert message.recipients == [world.users[LEAD].email]
+    assert (message.state, message.attempts) == (OutgoingEmail.State.QUEUED, 1)
+    assert "no mail server" in message.last_error
+    assert message.next_attempt_at > timezone.now()

@@ -14,6 +14,8 @@ BASE = frozenset(
         "audit",
         "organisations",
         "core",
+        # Background work (the e-mail queue, periodic jobs, the worker): every step sends mail and runs jobs.
+        "background",
         "access",
         # Pure packages: no Django.
         "spc",

@@ -5,6 +5,7 @@ Apps add their entries here as they arrive, so the menu has one definition.
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -15,7 +16,8 @@ from fremdrift import access
 class NavEntry:
     label: str
     url_name: str
-    # None: shown to everybody; "authenticated": to any logged-in user; else: an action in access.RULES.
+    # None: shown to everybody; "authenticated": to any logged-in user; "platform": to platform
+    # administrators; "demo": to everybody in demo mode; else: an action in access.RULES.
     needs: str | None = None
 
 
@@ -30,15 +32,24 @@ ENTRIES = [
     NavEntry(_("Case library"), "library:index"),
     NavEntry(_("Organisations"), "organisations:list", "authenticated"),
     NavEntry(_("Audit trail"), "organisations:audit_overview", "audit.view"),
+    NavEntry(_("Outgoing e-mail"), "background:outgoing_email", "platform"),
+    NavEntry(_("Demo inbox"), "background:demo_inbox", "demo"),
 ]
+
+SHOWN_WHEN = {
+    "authenticated": lambda user: user.is_authenticated,
+    "platform": access.is_platform_admin,
+    "demo": lambda user: settings.DEMO_MODE,
+}
 
 
 def entries_for(user) -> list[dict]:
     visible = []
     for entry in ENTRIES:
-        if entry.needs == "authenticated" and not user.is_authenticated:
-            continue
-        if entry.needs not in (None, "authenticated") and not access.may_somewhere(user, entry.needs):
+        if entry.needs in SHOWN_WHEN:
+            if not SHOWN_WHEN[entry.needs](user):
+                continue
+        elif entry.needs is not None and not access.may_somewhere(user, entry.needs):
             continue
         visible.append({"label": entry.label, "url": reverse(entry.url_name), "url_name": entry.url_name})
     return visible

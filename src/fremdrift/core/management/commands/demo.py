@@ -1,3 +1,7 @@
+import signal
+import subprocess
+import sys
+
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
@@ -8,7 +12,10 @@ from fremdrift.core import demo
 
 
 class Command(BaseCommand):
-    help = "Set up the embedded database with demo data if it has none, and serve Fremdrift."
+    help = (
+        "Set up the embedded database with demo data if it has none, and serve Fremdrift with a worker "
+        "beside it (e-mail to the demo inbox, periodic jobs)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--port", type=int, default=8000)
@@ -25,5 +32,16 @@ class Command(BaseCommand):
         self.stdout.write(f"Every demo account has the password {DEMO_PASSWORD}")
         for account in demo_accounts():
             self.stdout.write(f"  {account['email']:32} {account['name']}: " + "; ".join(account["roles"]))
-        if not no_serve:
+        if no_serve:
+            return
+        self.stdout.write(f"E-mail sent in the demo: http://{host}:{port}/demo/inbox/")
+        # The worker runs as in production, in its own process with the same settings (the environment
+        # `fremdrift demo` set up), and stops with the server.
+        worker = subprocess.Popen([sys.executable, "-m", "fremdrift.cli", "worker", "--verbosity", "0"])
+        # Stopped by `kill` as by Ctrl+C: the server ends through `finally`, and takes the worker along.
+        signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(0))
+        try:
             call_command("runserver", f"{host}:{port}", use_reloader=False)
+        finally:
+            worker.terminate()
+            worker.wait(timeout=30)
