@@ -23,7 +23,9 @@ def test_invite_follow_the_link_choose_a_password_and_be_home(browser_page, asse
     assert admin.locator("#invitations td").first.inner_text() == "nina.kollega@nordfjord.dk"
     assert_accessible(admin)
     admin.goto(f"/organisations/{unit.pk}/invite/")
-    admin.locator("#id_rows").fill("bo@nordfjord.dk; Bo Berg; Hjemmepleje Syd; Medarbejder\nbo(at)nordfjord.dk")
+    admin.locator("#id_rows").fill(
+        "bo@nordfjord.dk; Bo Berg; Hjemmepleje Syd; Medarbejder\nbo(at)nordfjord.dk"
+    )
     admin.get_by_role("button", name="Kontrollér listen").click()
     assert admin.locator("tr.row--error").count() == 1
     assert_accessible(admin)

@@ -162,3 +162,18 @@ def test_a_person_added_without_a_password_takes_an_invitation_with_one(send, cl
     assert silent.check_password(PASSWORD)
     assert silent.memberships.count() == 2
     assert Invitation.objects.get().invited_by == admin
+
+
+def test_a_closed_account_is_not_opened_again_by_an_invitation(send):
+    closed = make_user("lukket@nordfjord.dk", is_active=False)
+    closed.set_unusable_password()
+    closed.save()
+    newcomer = Client()
+    page = followed(send("lukket@nordfjord.dk"), newcomer)
+    newcomer.post(
+        page.request["PATH_INFO"],
+        {"first_name": "Lis", "last_name": "Lukket", "password": PASSWORD, "password_again": PASSWORD},
+    )
+    closed.refresh_from_db()
+    assert not closed.has_usable_password() and not closed.memberships.exists()
+    assert Invitation.objects.get().status == "sent"

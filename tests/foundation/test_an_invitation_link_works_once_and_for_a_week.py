@@ -70,9 +70,12 @@ def test_the_link_is_kept_only_as_a_hash(invitation):
     assert trail.exists() and not any("token_hash" in str(entry.changes) for entry in trail)
 
 
-def test_an_expired_link_says_so_and_takes_nobody_in(invitation):
+def test_an_expired_link_says_so_and_takes_nobody_in(invitation, client_for):
     link = link_in(mail.outbox[0])
+    members_page = reverse("organisations:detail", args=[invitation.organisation_id])
+    assert "Udløbet" not in client_for(ADMIN).get(members_page).content.decode()
     Invitation.objects.filter(pk=invitation.pk).update(expires_at=timezone.now() - timedelta(seconds=1))
+    assert "Udløbet" in client_for(ADMIN).get(members_page).content.decode()
     page = reader().get(link)
     assert page.status_code == 410 and "expired" in page.content.decode()
     assert join(Client(), link).status_code == 410

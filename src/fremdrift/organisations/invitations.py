@@ -175,6 +175,9 @@ def join(*, invitation: Invitation, first_name: str, last_name: str, password: s
     in her e-mail shows the address is hers, as a password reset's does. Returns (person, membership)."""
     User = get_user_model()
     person = User.objects.select_for_update().filter(email__iexact=invitation.email).first()
+    if person is not None and not person.is_active:
+        # A closed account is not opened again by an invitation.
+        raise ValidationError(_("This account is inactive."))
     if person is not None and person.has_usable_password():
         raise ValidationError(_("You already have an account: log in to accept the invitation."))
     if person is None:
