@@ -198,7 +198,9 @@ def ask_for_new_invitation(*, invitation: Invitation) -> list:
     """The person whose link has expired or been revoked asks for a new one: once for each link
     sent, so the button cannot be used to flood anyone with e-mail. Returns who was asked: the
     inviter, or the organisation's administrators when the inviter is gone."""
-    invitation = Invitation.objects.select_for_update().select_related("invited_by").get(pk=invitation.pk)
+    invitation = (
+        Invitation.objects.select_for_update(of=("self",)).select_related("invited_by").get(pk=invitation.pk)
+    )
     if invitation.status == InvitationStatus.ACCEPTED:
         raise ValidationError(_("This invitation has been accepted already."))
     if invitation.is_open:
