@@ -31,6 +31,10 @@ RULES: dict[str, frozenset[Role]] = {
     "organisation.view": EVERY_ROLE,
     "organisation.manage": frozenset({Role.ORG_ADMIN}),
     "membership.manage": frozenset({Role.ORG_ADMIN}),
+    # Inviting a person by e-mail to a role in the organisation, and re-sending or revoking the
+    # invitation. Accepting it is the invited person's own (`RELATIONS`).
+    "invitation.send": frozenset({Role.ORG_ADMIN}),
+    "invitation.manage": frozenset({Role.ORG_ADMIN}),
     "audit.view": frozenset({Role.ORG_ADMIN}),
     # --- strategy and action plans ---
     "strategy.view": frozenset(
@@ -151,6 +155,7 @@ VIEW_ACTIONS = {
     "ideas.campaign": "idea.view",
     "strategy.actionplan": "action_plan.view",
     "library.case": "case.view",
+    "organisations.invitation": "invitation.manage",
 }
 
 
@@ -265,7 +270,22 @@ def _below_fund_owner_filter(user) -> Q:
     return Q(kind="national_pool") | Q(organisation__path__in=sorted(paths))
 
 
+def _is_invited(user, invitation) -> bool:
+    return user.email.lower() == invitation.email
+
+
 RELATIONS = [
+    # An invitation is accepted by the person it was sent to, known by her e-mail address; no one
+    # accepts a role on another's behalf.
+    Relation(
+        "organisations.invitation",
+        frozenset({"invitation.accept"}),
+        gettext_lazy("The invitation is addressed to you."),
+        _is_invited,
+        lambda user: Q(email=user.email.lower()),
+        refusal=gettext_lazy("This invitation is addressed to someone else."),
+        personal=True,
+    ),
     Relation(
         "funding.application",
         frozenset({"application.view", "application.edit", "application.submit", "application.withdraw"}),
@@ -671,10 +691,10 @@ def funds_open_to(user, funds, organisation):
 
 
 def may_add_member(user, person, organisation) -> Permission:
-    """Whether the user may give the person a role in the organisation. Until people accept
-    invitations, an administrator adds only a new person or one whose roles all lie within the
-    administrator's own top organisation: nobody is drawn in from another one without consent (and
-    their name and address shown to its administrators)."""
+    """Whether the user may give the person a role in the organisation directly. An administrator
+    adds only a new person or one whose roles all lie within the administrator's own top
+    organisation: a person of another one is invited instead, and the role counts once she accepts
+    (nobody is drawn in, with her name and address shown to its administrators, without consent)."""
     if is_platform_admin(user):
         return Permission(True, _("You are a platform administrator."))
     top_path = paths_above(organisation.path)[0]
@@ -682,8 +702,8 @@ def may_add_member(user, person, organisation) -> Permission:
         return Permission(
             False,
             _(
-                "This person has a role in another organisation and can be added here only with "
-                "their consent. Ask an administrator of that organisation, or a platform administrator."
+                "This person has a role in another organisation, so the role needs their consent: "
+                "invite them instead. The role counts once they accept the invitation."
             ),
         )
     return Permission(True, _("The person is new or works within this organisation."))

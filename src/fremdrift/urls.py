@@ -9,6 +9,7 @@ urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("accounts/", include("fremdrift.accounts.urls")),
     path("organisations/", include("fremdrift.organisations.urls")),
+    path("invitations/", include("fremdrift.organisations.invitation_urls")),
     path("strategy/", include("fremdrift.strategy.urls")),
     path("ideas/", include("fremdrift.ideas.urls")),
     path("funds/", include("fremdrift.funding.urls")),

@@ -4,12 +4,16 @@ import base64
 import hashlib
 import hmac
 import json
+import re
 import time
 from unittest import mock
-from urllib.parse import parse_qs, urlparse
+from urllib.parse import parse_qs, quote, urlparse
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core import mail
+
+from fremdrift.organisations import invitations
 
 pytestmark = [pytest.mark.foundation, pytest.mark.urls("oidc_test_urls")]
 
@@ -75,8 +79,8 @@ class FakeProvider:
         )
 
 
-def sign_in(client, provider):
-    start = client.get("/oidc/authenticate/")
+def sign_in(client, provider, **query):
+    start = client.get("/oidc/authenticate/", query)
     assert start.status_code == 302 and start["Location"].startswith("https://idp.test/authorize")
     query = parse_qs(urlparse(start["Location"]).query)
     provider.nonce = query["nonce"][0]
@@ -107,3 +111,24 @@ def test_no_email_claim_no_login(client, db, oidc):
     response = sign_in(client, FakeProvider({"sub": "42"}))
     assert not client.get("/").context["user"].is_authenticated
     assert response.status_code == 302
+
+
+def test_an_invited_person_comes_through_the_provider_and_accepts(
+    client, world, oidc, installation, django_capture_on_commit_callbacks
+):
+    unit = world.organisations["Hjemmepleje Nord"]
+    with django_capture_on_commit_callbacks(execute=True):
+        invitations.invite(
+            world.users["admin@nordfjord.demo"], organisation=unit, email="nora@nordfjord.dk", role="staff"
+        )
+    link = re.search(r"https://[^/]+(/invitations/\S+/)", mail.outbox[0].body).group(1)
+    page = client.get(link)
+    assert page.context["mode"] == "join"
+    assert f'href="/oidc/authenticate/?next={quote(link)}"' in page.content.decode()
+    provider = FakeProvider({"email": "Nora@Nordfjord.dk", "given_name": "Nora", "family_name": "Ny"})
+    assert sign_in(client, provider, next=link)["Location"] == link
+    assert client.get(link).context["mode"] == "accept"
+    nora = get_user_model().objects.get(email="nora@nordfjord.dk")
+    assert not nora.memberships.exists()
+    assert client.post(link)["Location"] == "/"
+    assert nora.memberships.filter(organisation=unit, role="staff").exists()

@@ -72,6 +72,11 @@ PAGES = [
         expect(403, anon=302, staff=404, lead=404, admin=200, platform=200, other_lead=404, other_admin=404),
     ),
     (
+        "invite many people",
+        lambda: org_url("Hjemmepleje Nord", "bulk_invite"),
+        expect(403, anon=302, lead=404, other_lead=404, other_admin=404, admin=200, platform=200),
+    ),
+    (
         "audit overview",
         lambda: reverse("organisations:audit_overview"),
         expect(403, anon=302, admin=302, other_admin=302, platform=200),

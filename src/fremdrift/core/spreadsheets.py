@@ -326,3 +326,11 @@ def csv_rows(data: bytes, *, max_rows: int) -> Table:
             % {"line": reader.line_num, "count": csv.field_size_limit()}
         ) from error
     return Table(rows, delimiter)
+
+
+def read_table(data: bytes, filename: str, *, max_rows: int) -> Table:
+    """An uploaded file's rows: an XLSX workbook by its name or its zip signature, else CSV. Raises
+    `FileRefused` (a ValueError) with a message when it is unreadable or too large."""
+    if filename.lower().endswith(".xlsx") or data[:2] == b"PK":
+        return Table([list(row) for row in xlsx_rows(data, max_rows=max_rows)])
+    return csv_rows(data, max_rows=max_rows)

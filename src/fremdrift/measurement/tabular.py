@@ -48,9 +48,7 @@ def columns_for(indicator) -> list[str]:
 def read_table(data: bytes, filename: str) -> spreadsheets.Table:
     """The file's rows as lists of cells, and a CSV file's separator. Raises
     `spreadsheets.FileRefused` (a ValueError) with a message when it is unreadable or too large."""
-    if filename.lower().endswith(".xlsx") or data[:2] == b"PK":
-        return spreadsheets.Table([list(row) for row in spreadsheets.xlsx_rows(data, max_rows=MAX_ROWS)])
-    return spreadsheets.csv_rows(data, max_rows=MAX_ROWS)
+    return spreadsheets.read_table(data, filename, max_rows=MAX_ROWS)
 
 
 def _period(cell) -> datetime.date:

@@ -1,6 +1,8 @@
 from django.contrib import admin
 
-from .models import Membership, Organisation
+from fremdrift.core.admin import ReadOnlyAdmin
+
+from .models import Invitation, Membership, Organisation
 
 
 class MembershipInline(admin.TabularInline):
@@ -15,3 +17,11 @@ class OrganisationAdmin(admin.ModelAdmin):
     list_filter = ["kind", "country"]
     search_fields = ["name"]
     inlines = [MembershipInline]
+
+
+@admin.register(Invitation)
+class InvitationAdmin(ReadOnlyAdmin):
+    list_display = ["email", "organisation", "role", "status", "expires_at", "invited_by"]
+    list_filter = ["status", "role"]
+    search_fields = ["email", "name"]
+    exclude = ["token_hash"]

@@ -1,6 +1,10 @@
+import hashlib
+from datetime import timedelta
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .roles import Role
@@ -115,6 +119,11 @@ class Organisation(models.Model):
     def is_within(self, other: "Organisation") -> bool:
         return self.path.startswith(other.path)
 
+    @property
+    def language(self) -> str:
+        """The language its people read by default: Swedish in Sweden, else Danish."""
+        return {"SE": "sv"}.get(self.country, "da")
+
 
 class Membership(models.Model):
     """A user's role in an organisation (and so in its sub-tree)."""
@@ -136,3 +145,77 @@ class Membership(models.Model):
 
     def __str__(self):
         return f"{self.user} – {self.get_role_display()} – {self.organisation}"
+
+
+class InvitationStatus(models.TextChoices):
+    SENT = "sent", _("Sent")
+    ACCEPTED = "accepted", _("Accepted")
+    REVOKED = "revoked", _("Revoked")
+
+
+# How long an invitation's link works after it is (re-)sent.
+INVITATION_VALID_FOR = timedelta(days=7)
+
+
+def hash_token(token: str) -> str:
+    """What is kept of an invitation's token: the link itself is only in the e-mail."""
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+class Invitation(models.Model):
+    """A role in an organisation offered to a person by e-mail: the membership exists only once she
+    accepts it through the link. Only a hash of the link's token is kept; re-sending makes a new token.
+    Expiry is time, not a step (see `workflow.py`): a sent invitation past `expires_at` is expired."""
+
+    email = models.EmailField(_("e-mail address"))
+    name = models.CharField(_("name"), max_length=300, blank=True)
+    organisation = models.ForeignKey(
+        Organisation, verbose_name=_("organisation"), on_delete=models.CASCADE, related_name="invitations"
+    )
+    role = models.CharField(_("role"), max_length=30, choices=Role.choices)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("invited by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="invitations_sent",
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=InvitationStatus.choices, default=InvitationStatus.SENT
+    )
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(_("invited"), auto_now_add=True)
+    last_sent_at = models.DateTimeField(_("last sent"))
+    expires_at = models.DateTimeField(_("expires"))
+    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+    # When the invited person last asked for a new link (an expired or revoked one), so she asks once.
+    renewal_asked_at = models.DateTimeField(_("new invitation asked for"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        ordering = ["organisation__path", "email"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["email", "organisation"],
+                condition=models.Q(status="sent"),
+                name="one_open_invitation_per_address_and_organisation",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.email} – {self.get_role_display()} – {self.organisation}"
+
+    @property
+    def is_expired(self) -> bool:
+        return self.status == InvitationStatus.SENT and timezone.now() >= self.expires_at
+
+    @property
+    def is_open(self) -> bool:
+        """Whether its link may be used now."""
+        return self.status == InvitationStatus.SENT and not self.is_expired
+
+    @property
+    def state_label(self) -> str:
+        return str(_("Expired")) if self.is_expired else self.get_status_display()

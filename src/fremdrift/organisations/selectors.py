@@ -5,7 +5,7 @@ from django.db.models import Count
 from fremdrift import access
 from fremdrift.audit.models import AuditEntry
 
-from .models import Membership, Organisation
+from .models import Invitation, InvitationStatus, Membership, Organisation, hash_token
 
 
 def memberships_of(user):
@@ -33,6 +33,27 @@ def organisation_page(organisation: Organisation):
         .order_by("user__first_name", "user__last_name", "role")
     )
     return {"children": children, "members": members, "ancestors": organisation.ancestors()[:-1]}
+
+
+def open_invitations(organisation: Organisation) -> list[Invitation]:
+    """Invitations to the organisation and the units below it that are neither accepted nor revoked
+    (expired ones included: they can be re-sent)."""
+    return list(
+        Invitation.objects.filter(
+            organisation__path__startswith=organisation.path, status=InvitationStatus.SENT
+        )
+        .select_related("organisation", "invited_by")
+        .order_by("organisation__path", "email")
+    )
+
+
+def invitation_for(token: str) -> Invitation | None:
+    """The invitation whose link carries this token; None for an unknown or replaced link."""
+    return (
+        Invitation.objects.select_related("organisation", "invited_by")
+        .filter(token_hash=hash_token(token))
+        .first()
+    )
 
 
 def audit_trail(

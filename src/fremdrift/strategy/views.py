@@ -221,7 +221,7 @@ def row_edit(request, pk, row_pk=None):
 def plan_export(request, pk):
     plan = _plan(request, pk)
     rows = [services.plain_row(row) for row in plan.rows.select_related("beacon").order_by("position", "pk")]
-    language = {"SE": "sv"}.get(plan.organisation.country, "da")
+    language = plan.organisation.language
     filename = spreadsheets.file_name(f"{plan.organisation.name} {plan.title}", "xlsx", fallback="handleplan")
     return spreadsheets.attachment(
         xlsx.write_rows(rows, title=plan.organisation.name, language=language), filename
